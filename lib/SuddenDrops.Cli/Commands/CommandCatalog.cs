@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace SuddenDrops.Cli.Commands;
+
+/// <summary>Every sub-command of <c>sdrops</c>; add new commands here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
