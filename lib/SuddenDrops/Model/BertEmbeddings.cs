@@ -1,0 +1,55 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Model;
+
+/// <summary>
+/// BERT input embeddings: word piece + learned absolute position + token type, then LayerNorm and dropout.
+/// </summary>
+public sealed class BertEmbeddings : nn.Module
+{
+    private readonly Embedding word;
+    private readonly Embedding position;
+    private readonly Embedding tokenType;
+    private readonly LayerNorm norm;
+    private readonly Dropout dropout;
+    private readonly long padId;
+
+    public BertEmbeddings(BertConfig config, long padId) : base(nameof(BertEmbeddings))
+    {
+        this.padId = padId;
+        word = nn.Embedding(config.VocabSize, config.Hidden, padding_idx: padId);
+        position = nn.Embedding(config.MaxPositions, config.Hidden);
+        tokenType = nn.Embedding(config.TypeVocabSize, config.Hidden);
+        norm = nn.LayerNorm(config.Hidden, eps: config.LayerNormEps);
+        dropout = nn.Dropout(config.Dropout);
+        RegisterComponents();
+    }
+
+    /// <summary>The word-piece embedding matrix [V, D], tied to the MLM decoder.</summary>
+    public Parameter WordWeight => word.weight!;
+
+    /// <summary>As in BERT, the [PAD] row starts at zero (padding_idx keeps its gradient at zero).</summary>
+    public void ZeroPaddingRow()
+    {
+        using var noGrad = no_grad();
+        word.weight![padId].zero_();
+    }
+
+    /// <param name="inputIds">[B, T] piece ids.</param>
+    /// <param name="tokenTypes">[B, T] segment ids, or null for all zeros.</param>
+    /// <returns>[B, T, D]</returns>
+    public Tensor Forward(Tensor inputIds, Tensor? tokenTypes)
+    {
+        var t = inputIds.shape[1];
+        using var positions = arange(t, dtype: ScalarType.Int64, device: inputIds.device); // [T]
+        using var types = tokenTypes is null ? zeros_like(inputIds) : null;
+        using var w = word.forward(inputIds);                  // [B, T, D]
+        using var p = position.forward(positions);             // [T, D]
+        using var s = tokenType.forward(tokenTypes ?? types!); // [B, T, D]
+        using var sum = w + p + s;
+        using var normed = norm.forward(sum);
+        return dropout.forward(normed);
+    }
+}

@@ -1,0 +1,23 @@
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Model;
+
+/// <summary>Turns "cpu", "cuda", "cuda:N" or "auto" into a torch device, with a clear error when CUDA is missing.</summary>
+public static class DeviceSelection
+{
+    public static Device Resolve(string name)
+    {
+        var n = name.Trim().ToLowerInvariant();
+        if (n == "auto") return cuda.is_available() ? CUDA : CPU;
+        if (n == "cpu") return CPU;
+        if (n.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            if (!cuda.is_available())
+                throw new InvalidOperationException(
+                    $"Device '{name}' was asked for, but CUDA is not available to libtorch here. " +
+                    "Build with -p:TorchBackend=cuda-linux (or cuda-windows), or run where PyTorch's CUDA libtorch is on LD_LIBRARY_PATH (see environment.md).");
+            return device(n);
+        }
+        throw new ArgumentException($"Unknown device '{name}': use cpu, cuda, cuda:N or auto.");
+    }
+}

@@ -1,0 +1,41 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Model;
+
+/// <summary>
+/// One post-LayerNorm transformer block, as in the original BERT:
+/// h = LN(x + Dropout(Attention(x))); y = LN(h + Dropout(FFN(h))).
+/// </summary>
+public sealed class EncoderLayer : nn.Module
+{
+    private readonly SelfAttention attention;
+    private readonly LayerNorm attentionNorm;
+    private readonly FeedForward feedForward;
+    private readonly LayerNorm outputNorm;
+    private readonly Dropout dropout;
+
+    public EncoderLayer(BertConfig config) : base(nameof(EncoderLayer))
+    {
+        attention = new SelfAttention(config);
+        attentionNorm = nn.LayerNorm(config.Hidden, eps: config.LayerNormEps);
+        feedForward = new FeedForward(config);
+        outputNorm = nn.LayerNorm(config.Hidden, eps: config.LayerNormEps);
+        dropout = nn.Dropout(config.Dropout);
+        RegisterComponents();
+    }
+
+    /// <param name="x">[B, T, D]</param>
+    /// <param name="additiveMask">[B, 1, 1, T]</param>
+    /// <returns>[B, T, D]; <paramref name="probabilities"/> is [B, H, T, T] when asked for.</returns>
+    public Tensor Forward(Tensor x, Tensor additiveMask, bool returnProbabilities, out Tensor? probabilities)
+    {
+        using var scope = NewDisposeScope();
+        var attended = attention.Forward(x, additiveMask, returnProbabilities, out probabilities);
+        probabilities?.MoveToOuterDisposeScope();
+        var h = attentionNorm.forward(x + dropout.forward(attended));
+        var y = outputNorm.forward(h + dropout.forward(feedForward.forward(h)));
+        return y.MoveToOuterDisposeScope();
+    }
+}

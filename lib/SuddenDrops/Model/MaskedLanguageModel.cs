@@ -1,0 +1,77 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Model;
+
+/// <summary>
+/// BERT as published (Devlin et al. 2019) for masked-language modelling: embeddings, a stack of
+/// post-LayerNorm encoder blocks and the tied MLM head. Every block can hand back its attention
+/// probabilities, which the implicit-parse UAS and the syntactic regulariser read.
+/// </summary>
+public sealed class MaskedLanguageModel : nn.Module
+{
+    private readonly BertEmbeddings embeddings;
+    private readonly ModuleList<EncoderLayer> layers;
+    private readonly MlmHead head;
+
+    public BertConfig Config { get; }
+
+    public MaskedLanguageModel(BertConfig config, long padId = 0) : base(nameof(MaskedLanguageModel))
+    {
+        Config = config.Validate();
+        embeddings = new BertEmbeddings(config, padId);
+        layers = nn.ModuleList(Enumerable.Range(0, config.Layers).Select(_ => new EncoderLayer(config)).ToArray());
+        head = new MlmHead(config);
+        RegisterComponents();
+        WeightInit.Apply(this, config.InitStd);
+        embeddings.ZeroPaddingRow();
+    }
+
+    /// <summary>Runs the encoder.</summary>
+    /// <param name="inputIds">[B, T] piece ids.</param>
+    /// <param name="attentionMask">[B, T], 1 (or true) for real tokens, 0 for padding.</param>
+    /// <param name="tokenTypes">[B, T] segment ids, or null.</param>
+    public EncoderOutput Encode(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypes = null,
+        bool returnAttentions = false, bool returnHiddenStates = false)
+    {
+        using var scope = NewDisposeScope();
+        var x = embeddings.Forward(inputIds, tokenTypes); // [B, T, D]
+        var additive = AdditiveMask(attentionMask, x.dtype); // [B, 1, 1, T]
+        var attentions = returnAttentions ? new List<Tensor>(layers.Count) : null;
+        var states = returnHiddenStates ? new List<Tensor>(layers.Count + 1) { x } : null;
+        foreach (var layer in layers)
+        {
+            x = layer.Forward(x, additive, returnAttentions, out var probs);
+            if (probs is not null) attentions!.Add(probs);
+            states?.Add(x);
+        }
+        x.MoveToOuterDisposeScope();
+        foreach (var a in attentions ?? []) a.MoveToOuterDisposeScope();
+        foreach (var s in states ?? []) s.MoveToOuterDisposeScope();
+        return new EncoderOutput(x, attentions, states);
+    }
+
+    /// <summary>MLM logits at selected positions only.</summary>
+    /// <param name="hidden">[B, T, D] encoder output.</param>
+    /// <param name="flatPositions">[M] indices into the flattened B·T positions.</param>
+    /// <returns>[M, V]</returns>
+    public Tensor PredictAt(Tensor hidden, Tensor flatPositions)
+    {
+        using var flat = hidden.reshape(-1, hidden.shape[2]);     // [B·T, D]
+        using var selected = flat.index_select(0, flatPositions); // [M, D]
+        return head.Forward(selected, embeddings.WordWeight);
+    }
+
+    /// <summary>0 where the key is a real token, the dtype's lowest value where it is padding: [B, 1, 1, T].</summary>
+    public static Tensor AdditiveMask(Tensor attentionMask, ScalarType dtype)
+    {
+        using var isPad = attentionMask.eq(0).unsqueeze(1).unsqueeze(2); // [B, 1, 1, T]
+        using var zero = zeros(isPad.shape, dtype, attentionMask.device);
+        var lowest = dtype == ScalarType.Float64 ? double.MinValue : float.MinValue;
+        return zero.masked_fill(isPad, lowest);
+    }
+
+    /// <summary>Number of trainable values (the tied decoder counted once).</summary>
+    public long ParameterCount => parameters().Sum(p => p.numel());
+}

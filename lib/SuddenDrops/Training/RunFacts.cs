@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace SuddenDrops.Training;
+
+/// <summary>Facts about where and how a run was made, written to <c>run.json</c>.</summary>
+public sealed record RunFacts(
+    int Seed,
+    string? GitCommit,
+    bool? GitDirty,
+    string Device,
+    string StartedUtc,
+    string Machine,
+    int ProcessorCount,
+    string OperatingSystem,
+    string DotNet,
+    IReadOnlyDictionary<string, string> Packages,
+    IReadOnlyList<string> ResumedUtc)
+{
+    public static RunFacts Collect(int seed, string device)
+    {
+        var (commit, dirty) = Git();
+        return new RunFacts(seed, commit, dirty, device, DateTime.UtcNow.ToString("O"), Environment.MachineName,
+            Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
+            PackageVersions(), []);
+    }
+
+    private static Dictionary<string, string> PackageVersions()
+    {
+        string V(Assembly a) => a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0]
+            ?? a.GetName().Version?.ToString() ?? "?";
+        return new Dictionary<string, string>
+        {
+            ["SuddenDrops"] = V(typeof(RunFacts).Assembly),
+            ["TorchSharp"] = V(typeof(TorchSharp.torch).Assembly),
+            ["Microsoft.ML.Tokenizers"] = V(typeof(Microsoft.ML.Tokenizers.Tokenizer).Assembly),
+            ["Microsoft.Data.Analysis"] = V(typeof(Microsoft.Data.Analysis.DataFrame).Assembly),
+        };
+    }
+
+    /// <summary>The commit of the checkout the process runs in, if git and a repository are there.</summary>
+    public static (string? Commit, bool? Dirty) Git()
+    {
+        string? Run(string args)
+        {
+            try
+            {
+                using var p = Process.Start(new ProcessStartInfo("git", args)
+                {
+                    RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                    WorkingDirectory = AppContext.BaseDirectory,
+                });
+                if (p is null) return null;
+                var output = p.StandardOutput.ReadToEnd().Trim();
+                p.WaitForExit();
+                return p.ExitCode == 0 ? output : null;
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return null;
+            }
+        }
+        var commit = Run("rev-parse HEAD");
+        if (commit is null) return (null, null);
+        var status = Run("status --porcelain --untracked-files=no");
+        return (commit, status is null ? null : status.Length > 0);
+    }
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using SuddenDrops.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Training;
+
+/// <summary>
+/// The masked-LM training loop: seeded batches, BERT masking, AdamW with warm-up, gradient clipping,
+/// held-out evaluation and probes at every checkpoint, atomic checkpoints and exact resume.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly TrainingConfig config;
+    private readonly TokenCorpus corpus;
+    private readonly SpecialPieces specials;
+    private readonly RunFolder run;
+    private readonly IReadOnlyList<ICheckpointProbe> probes;
+
+    public Trainer(TrainingConfig config, TokenCorpus corpus, SpecialPieces specials, RunFolder run, IReadOnlyList<ICheckpointProbe>? probes = null)
+    {
+        this.config = config.Validate();
+        this.corpus = corpus;
+        this.specials = specials;
+        this.run = run;
+        this.probes = probes ?? [];
+    }
+
+    /// <summary>Reported every LogEvery steps.</summary>
+    public event Action<TrainingProgress>? Progress;
+
+    /// <summary>Reported after each checkpoint with its metrics row.</summary>
+    public event Action<IReadOnlyDictionary<string, object?>>? Checkpointed;
+
+    public TrainingSummary Run(bool resume, CancellationToken cancellation = default)
+    {
+        if (config.Threads > 0) set_num_threads(config.Threads);
+        var device = DeviceSelection.Resolve(config.Device);
+        var store = new CheckpointStore(run.CheckpointsDir);
+        store.RemovePartial();
+        PrepareFolder(resume, store, device);
+
+        var masker = new MlmMasker(config.Masking, config.Model.VocabSize, specials.Mask, specials.NeverMasked);
+        var train = new BatchBuilder(new PackedSequences(corpus.Train, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad), masker);
+        var heldOut = new BatchBuilder(new PackedSequences(corpus.HeldOut, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad), masker);
+        var order = new BatchOrder(train.Sequences.Count, config.BatchSize, config.Seed);
+        using var evaluator = new MlmEvaluator(heldOut, config.BatchSize, config.EvalBatches, config.Seed);
+        double unigram = UnigramBaseline.CrossEntropy(corpus.Train, evaluator.Targets, config.Model.VocabSize, specials.NeverMasked);
+
+        manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Sampling, 0));
+        using var model = new MaskedLanguageModel(config.Model, specials.Pad);
+        model.to(device);
+        using var optimizer = OptimizerFactory.Create(model, config.Optimizer);
+        var metrics = new MetricsLog(run.MetricsPath);
+        var trainLog = new MetricsLog(run.TrainLogPath);
+
+        long start = 0;
+        double secondsBefore = 0;
+        if (resume && store.LatestResumable() is long latest)
+        {
+            var state = store.Load(latest, model, optimizer);
+            start = state.Step;
+            secondsBefore = state.Seconds;
+            metrics.TruncateAfter("step", start);
+            trainLog.TruncateAfter("step", start);
+        }
+
+        var clock = Stopwatch.StartNew();
+        MlmEvaluation? last = null;
+        if (start == 0)
+            last = Checkpoint(0, model, optimizer, store, evaluator, device, metrics, double.NaN, secondsBefore, unigram);
+
+        model.train();
+        var lossSum = zeros(1, device: device);
+        var lossSinceCheckpoint = zeros(1, device: device);
+        int lossSteps = 0, stepsSinceCheckpoint = 0;
+        long step = start;
+        var windowClock = Stopwatch.StartNew();
+        long windowSteps = 0;
+        double lr = 0;
+        while (step < config.Steps && !cancellation.IsCancellationRequested)
+        {
+            lr = LearningRateSchedule.At(config.Optimizer, step, config.Steps);
+            using (var scope = NewDisposeScope())
+            {
+                var loss = TrainStep(model, optimizer, train, order, step, lr, device);
+                lossSum.add_(loss.detach());
+                lossSinceCheckpoint.add_(loss.detach());
+            }
+            lossSteps++;
+            stepsSinceCheckpoint++;
+            windowSteps++;
+            step++;
+
+            if (step % config.LogEvery == 0 || step == config.Steps)
+            {
+                double meanLoss = lossSum.item<float>() / lossSteps;
+                double tokensPerSecond = windowSteps * config.TokensPerStep / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds);
+                var elapsed = TimeSpan.FromSeconds(secondsBefore + clock.Elapsed.TotalSeconds);
+                trainLog.Append(new Dictionary<string, object?>
+                {
+                    ["step"] = step, ["tokens"] = step * config.TokensPerStep, ["seconds"] = elapsed.TotalSeconds,
+                    ["train_loss"] = meanLoss, ["lr"] = lr, ["tokens_per_s"] = tokensPerSecond,
+                });
+                var remaining = TimeSpan.FromSeconds((config.Steps - step) * config.TokensPerStep / Math.Max(1, tokensPerSecond));
+                Progress?.Invoke(new TrainingProgress(step, config.Steps, meanLoss, lr, tokensPerSecond, elapsed, remaining, last));
+                lossSum.zero_();
+                lossSteps = 0;
+                windowClock.Restart();
+                windowSteps = 0;
+            }
+
+            if (config.Checkpoints.IsCheckpoint(step, config.Steps))
+            {
+                double meanLoss = lossSinceCheckpoint.item<float>() / stepsSinceCheckpoint;
+                last = Checkpoint(step, model, optimizer, store, evaluator, device, metrics, meanLoss, secondsBefore + clock.Elapsed.TotalSeconds, unigram);
+                lossSinceCheckpoint.zero_();
+                stepsSinceCheckpoint = 0;
+                windowClock.Restart();
+                windowSteps = 0;
+            }
+        }
+
+        if (cancellation.IsCancellationRequested && store.Steps().LastOrDefault() != step)
+        {
+            double meanLoss = stepsSinceCheckpoint > 0 ? lossSinceCheckpoint.item<float>() / stepsSinceCheckpoint : double.NaN;
+            last = Checkpoint(step, model, optimizer, store, evaluator, device, metrics, meanLoss, secondsBefore + clock.Elapsed.TotalSeconds, unigram);
+        }
+        lossSum.Dispose();
+        lossSinceCheckpoint.Dispose();
+        var trained = (step - start) * config.TokensPerStep;
+        return new TrainingSummary(run.Root, start, step, step >= config.Steps, unigram, last,
+            trained / Math.Max(1e-9, clock.Elapsed.TotalSeconds), clock.Elapsed);
+    }
+
+    /// <summary>One optimiser update; returns the MLM loss of the batch (a scalar tensor on the device).</summary>
+    private Tensor TrainStep(MaskedLanguageModel model, AdamW optimizer, BatchBuilder train, BatchOrder order, long step, double lr, Device device)
+    {
+        manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Dropout, step)); // dropout of step s depends on s alone
+        using var cpuBatch = train.Build(order.For(step), SeedMix.Generator(config.Seed, SeedMix.Masking, step));
+        var batch = cpuBatch.To(device);
+        using var output = model.Encode(batch.InputIds, batch.AttentionMask);
+        var logits = model.PredictAt(output.Hidden, batch.TargetPositions); // [M, V]
+        var loss = nn.functional.cross_entropy(logits, batch.TargetIds);
+        optimizer.zero_grad();
+        loss.backward();
+        nn.utils.clip_grad_norm_(model.parameters(), config.Optimizer.ClipNorm);
+        OptimizerFactory.SetLearningRate(optimizer, lr);
+        optimizer.step();
+        if (!ReferenceEquals(batch, cpuBatch)) batch.Dispose();
+        return loss;
+    }
+
+    private MlmEvaluation Checkpoint(long step, MaskedLanguageModel model, AdamW optimizer, CheckpointStore store,
+        MlmEvaluator evaluator, Device device, MetricsLog metrics, double trainLoss, double seconds, double unigram)
+    {
+        var evaluation = evaluator.Evaluate(model, device);
+        var row = new Dictionary<string, object?>
+        {
+            ["step"] = step,
+            ["tokens"] = step * config.TokensPerStep,
+            ["seconds"] = seconds,
+            ["train_loss"] = trainLoss,
+            ["eval_loss"] = evaluation.Loss,
+            ["eval_acc"] = evaluation.Accuracy,
+            ["unigram_loss"] = unigram,
+        };
+        if (probes.Count > 0)
+        {
+            bool wasTraining = model.training;
+            model.eval();
+            using (no_grad())
+                foreach (var probe in probes)
+                    foreach (var (k, v) in probe.Measure(model, step))
+                        row[k] = v;
+            if (wasTraining) model.train();
+        }
+        metrics.Append(row);
+        store.Save(model, optimizer, new CheckpointState(step, step * config.TokensPerStep, seconds, config.Seed, config.Preset));
+        Checkpointed?.Invoke(row);
+        return evaluation;
+    }
+
+    private void PrepareFolder(bool resume, CheckpointStore store, Device device)
+    {
+        if (!resume && store.Steps().Count > 0)
+            throw new InvalidOperationException(
+                $"{run.Root} already holds checkpoints ({store.Steps().Count}). Continue it with --resume, or choose another --out folder.");
+        if (resume && run.HasConfig)
+        {
+            var saved = run.LoadConfig();
+            if (JsonFilesEqual(saved, config) is false)
+                throw new InvalidOperationException(
+                    $"{run.ConfigPath} differs from the configuration given now; a resumed run must use the same settings.");
+        }
+        JsonFiles.Save(run.ConfigPath, config);
+        var facts = File.Exists(run.FactsPath) && resume
+            ? JsonFiles.Load<RunFacts>(run.FactsPath) is var f ? f with { ResumedUtc = [.. f.ResumedUtc, DateTime.UtcNow.ToString("O")] } : null
+            : RunFacts.Collect(config.Seed, device.ToString());
+        JsonFiles.Save(run.FactsPath, facts);
+    }
+
+    private static bool JsonFilesEqual(TrainingConfig a, TrainingConfig b) =>
+        System.Text.Json.JsonSerializer.Serialize(a, JsonFiles.Options) == System.Text.Json.JsonSerializer.Serialize(b, JsonFiles.Options);
+}

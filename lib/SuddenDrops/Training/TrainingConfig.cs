@@ -1,0 +1,42 @@
+using SuddenDrops.Model;
+
+namespace SuddenDrops.Training;
+
+/// <summary>Everything that defines a masked-LM training run. Immutable; written to <c>config.json</c>.</summary>
+/// <param name="Preset">Name of the preset it came from (tiny, small, base, …).</param>
+/// <param name="Model">Model shape; VocabSize is filled in from the run's vocabulary.</param>
+/// <param name="SequenceLength">Pieces per packed sequence, [CLS] and [SEP] included.</param>
+/// <param name="Steps">Optimiser updates in the whole run.</param>
+/// <param name="EvalBatches">Fixed held-out batches for the MLM loss and accuracy at each checkpoint.</param>
+/// <param name="Device">"cpu", "cuda", "cuda:N" or "auto".</param>
+/// <param name="Threads">CPU threads for libtorch (0: libtorch's default).</param>
+/// <param name="LogEvery">Steps between rows of <c>train_log.csv</c> and progress updates.</param>
+public sealed record TrainingConfig(
+    string Preset,
+    BertConfig Model,
+    CorpusConfig Corpus,
+    int SequenceLength,
+    int BatchSize,
+    int Steps,
+    OptimizerConfig Optimizer,
+    MaskingConfig Masking,
+    CheckpointSchedule Checkpoints,
+    int EvalBatches = 10,
+    int Seed = 0,
+    string Device = "cpu",
+    int Threads = 0,
+    int LogEvery = 10)
+{
+    public TrainingConfig Validate()
+    {
+        Model.Validate();
+        if (SequenceLength < 4 || SequenceLength > Model.MaxPositions)
+            throw new ArgumentException($"SequenceLength must be in [4, {Model.MaxPositions}], got {SequenceLength}.");
+        if (BatchSize < 1) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}.");
+        if (Steps < 1) throw new ArgumentException($"Steps must be positive, got {Steps}.");
+        if (Corpus.Sources.Count == 0) throw new ArgumentException("The corpus needs at least one source.");
+        return this;
+    }
+
+    public long TokensPerStep => (long)BatchSize * SequenceLength;
+}
