@@ -1,0 +1,85 @@
+using SuddenDrops.Model;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Tests.Training;
+
+public class TrainerTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("sdrops-trainer-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    /// <summary>A synthetic language with structure to learn: each piece predicts the next (a noisy cycle).</summary>
+    private static TokenCorpus SyntheticCorpus()
+    {
+        var rng = new Random(3);
+        int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
+        return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
+    }
+
+    private static TrainingConfig Config(int steps) => new(
+        Preset: "test",
+        Model: new BertConfig(VocabSize: 160, Layers: 2, Hidden: 32, Heads: 2, Intermediate: 64, MaxPositions: 32),
+        Corpus: new CorpusConfig(["synthetic"]),
+        SequenceLength: 24,
+        BatchSize: 8,
+        Steps: steps,
+        Optimizer: new OptimizerConfig(LearningRate: 3e-3, WarmupSteps: 5),
+        Masking: new MaskingConfig(),
+        Checkpoints: new CheckpointSchedule(DenseEvery: 10, DenseUntil: 100, SparseEvery: 50),
+        EvalBatches: 2,
+        Seed: 5,
+        Threads: 1,
+        LogEvery: 5);
+
+    [Fact]
+    public void Resuming_from_a_checkpoint_gives_the_same_losses_as_an_uninterrupted_run()
+    {
+        var corpus = SyntheticCorpus();
+        var straight = new RunFolder(Path.Combine(root, "straight"));
+        new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, straight).Run(resume: false);
+
+        var interrupted = new RunFolder(Path.Combine(root, "interrupted"));
+        using (var cts = new CancellationTokenSource())
+        {
+            var first = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, interrupted);
+            first.Progress += p => { if (p.Step == 15) cts.Cancel(); }; // like Ctrl-C mid-run
+            var summary = first.Run(resume: false, cts.Token);
+            Assert.False(summary.Completed);
+            Assert.Equal(15, summary.EndStep);
+        }
+        // a kill also leaves a half-written checkpoint behind sometimes: it must be ignored
+        Directory.CreateDirectory(Path.Combine(interrupted.CheckpointsDir, "step-0000020.partial"));
+        var resumed = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, interrupted).Run(resume: true);
+        Assert.Equal(15, resumed.StartStep);
+        Assert.True(resumed.Completed);
+
+        var a = new MetricsLog(straight.MetricsPath);
+        var b = new MetricsLog(interrupted.MetricsPath);
+        var stepsA = a.Numbers("step");
+        var lossA = a.Numbers("eval_loss");
+        var stepsB = b.Numbers("step");
+        var lossB = b.Numbers("eval_loss");
+        Assert.Equal(new double[] { 0, 10, 20, 30 }, stepsA);
+        Assert.Equal(new double[] { 0, 10, 15, 20, 30 }, stepsB);
+        Assert.Equal(lossA[^1], lossB[^1], 6);
+        Assert.Equal(lossA[2], lossB[3], 6);
+        Assert.Equal(new MetricsLog(straight.TrainLogPath).Numbers("train_loss")[^1], new MetricsLog(interrupted.TrainLogPath).Numbers("train_loss")[^1], 6);
+    }
+
+    [Fact]
+    public void A_run_folder_describes_itself_and_refuses_to_be_overwritten()
+    {
+        var run = new RunFolder(Path.Combine(root, "run"));
+        var summary = new Trainer(Config(20), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false);
+        Assert.True(File.Exists(run.ConfigPath));
+        Assert.True(File.Exists(run.FactsPath));
+        Assert.Equal(new long[] { 0, 10, 20 }, new CheckpointStore(run.CheckpointsDir).Steps());
+        Assert.Equal(20, new CheckpointStore(run.CheckpointsDir).LatestResumable());
+        Assert.Equal(5, JsonFiles.Load<RunFacts>(run.FactsPath).Seed);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Config(20), JsonFiles.Options), System.Text.Json.JsonSerializer.Serialize(run.LoadConfig(), JsonFiles.Options));
+        Assert.True(summary.FinalEvaluation!.Loss < summary.UnigramLoss, $"{summary.FinalEvaluation.Loss} vs unigram {summary.UnigramLoss}");
+        var error = Assert.Throws<InvalidOperationException>(() => new Trainer(Config(20), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false));
+        Assert.Contains("--resume", error.Message);
+    }
+}
