@@ -17,14 +17,14 @@ public class TrainerTests : IDisposable
         return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
     }
 
-    private static TrainingConfig Config(int steps) => new(
+    private static TrainingConfig Config(int steps, double lr = 3e-3) => new(
         Preset: "test",
         Model: new BertConfig(VocabSize: 160, Layers: 2, Hidden: 32, Heads: 2, Intermediate: 64, MaxPositions: 32),
         Corpus: new CorpusConfig(["synthetic"]),
         SequenceLength: 24,
         BatchSize: 8,
         Steps: steps,
-        Optimizer: new OptimizerConfig(LearningRate: 3e-3, WarmupSteps: 5),
+        Optimizer: new OptimizerConfig(LearningRate: lr, WarmupSteps: 5),
         Masking: new MaskingConfig(),
         Checkpoints: new CheckpointSchedule(DenseEvery: 10, DenseUntil: 100, SparseEvery: 50),
         EvalBatches: 2,
@@ -71,13 +71,13 @@ public class TrainerTests : IDisposable
     public void A_run_folder_describes_itself_and_refuses_to_be_overwritten()
     {
         var run = new RunFolder(Path.Combine(root, "run"));
-        var summary = new Trainer(Config(20), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false);
+        var summary = new Trainer(Config(60, lr: 1e-2), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false);
         Assert.True(File.Exists(run.ConfigPath));
         Assert.True(File.Exists(run.FactsPath));
-        Assert.Equal(new long[] { 0, 10, 20 }, new CheckpointStore(run.CheckpointsDir).Steps());
-        Assert.Equal(20, new CheckpointStore(run.CheckpointsDir).LatestResumable());
+        Assert.Equal(new long[] { 0, 10, 20, 30, 40, 50, 60 }, new CheckpointStore(run.CheckpointsDir).Steps());
+        Assert.Equal(60, new CheckpointStore(run.CheckpointsDir).LatestResumable());
         Assert.Equal(5, JsonFiles.Load<RunFacts>(run.FactsPath).Seed);
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Config(20), JsonFiles.Options), System.Text.Json.JsonSerializer.Serialize(run.LoadConfig(), JsonFiles.Options));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Config(60, lr: 1e-2), JsonFiles.Options), System.Text.Json.JsonSerializer.Serialize(run.LoadConfig(), JsonFiles.Options));
         Assert.True(summary.FinalEvaluation!.Loss < summary.UnigramLoss, $"{summary.FinalEvaluation.Loss} vs unigram {summary.UnigramLoss}");
         var error = Assert.Throws<InvalidOperationException>(() => new Trainer(Config(20), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false));
         Assert.Contains("--resume", error.Message);
