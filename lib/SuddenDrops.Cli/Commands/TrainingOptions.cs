@@ -1,0 +1,67 @@
+using System.CommandLine;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Cli.Commands;
+
+/// <summary>The options shared by commands that build a training configuration (train, bench, sweep): a preset plus overrides.</summary>
+internal sealed class TrainingOptions
+{
+    public Option<string> Preset { get; } = new("--preset") { Description = $"Named configuration: {string.Join(", ", Presets.Names)}.", DefaultValueFactory = _ => "tiny" };
+    public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda, cuda:N or auto (default: the preset's, cpu)." };
+    public Option<int?> Steps { get; } = new("--steps") { Description = "Optimiser updates." };
+    public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Sequences per batch." };
+    public Option<int?> SequenceLength { get; } = new("--seq-len") { Description = "Pieces per sequence, [CLS] and [SEP] included." };
+    public Option<double?> LearningRate { get; } = new("--lr") { Description = "Peak learning rate." };
+    public Option<int?> Warmup { get; } = new("--warmup") { Description = "Linear warm-up steps." };
+    public Option<string?> Decay { get; } = new("--decay") { Description = "After warm-up: linear (to 0 at the last step) or constant." };
+    public Option<int?> Layers { get; } = new("--layers") { Description = "Transformer blocks." };
+    public Option<int?> Hidden { get; } = new("--hidden") { Description = "Model width (feed-forward is 4x unless --ffn)." };
+    public Option<int?> Heads { get; } = new("--heads") { Description = "Attention heads per block." };
+    public Option<int?> Ffn { get; } = new("--ffn") { Description = "Feed-forward width." };
+    public Option<int?> Vocab { get; } = new("--vocab") { Description = "Prune the vocabulary to this many pieces (0: keep all 30,522)." };
+    public Option<string?> Sources { get; } = new("--sources") { Description = "Comma-separated corpora: wikipedia, gutenberg, or paths to text files." };
+    public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (model init, batch order, masking, dropout)." };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+
+    public IEnumerable<Option> All() =>
+        [Preset, Device, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Vocab, Sources, Seed, Threads];
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in All()) command.Options.Add(o);
+    }
+
+    /// <summary>The preset with every given override applied.</summary>
+    public TrainingConfig Build(ParseResult parse)
+    {
+        var c = Presets.Get(parse.GetValue(Preset)!);
+        var model = c.Model;
+        if (parse.GetValue(Layers) is int layers) model = model with { Layers = layers };
+        if (parse.GetValue(Hidden) is int hidden) model = model with { Hidden = hidden, Intermediate = 4 * hidden };
+        if (parse.GetValue(Heads) is int heads) model = model with { Heads = heads };
+        if (parse.GetValue(Ffn) is int ffn) model = model with { Intermediate = ffn };
+        var corpus = c.Corpus;
+        if (parse.GetValue(Vocab) is int vocab) corpus = corpus with { PrunedVocabulary = vocab > 0 ? vocab : null };
+        if (parse.GetValue(Sources) is string sources)
+            corpus = corpus with { Sources = sources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+        var optimizer = c.Optimizer;
+        if (parse.GetValue(LearningRate) is double lr) optimizer = optimizer with { LearningRate = lr };
+        if (parse.GetValue(Warmup) is int warmup) optimizer = optimizer with { WarmupSteps = warmup };
+        if (parse.GetValue(Decay) is string decay)
+            optimizer = optimizer with { Decay = Enum.TryParse<LearningRateDecay>(decay, ignoreCase: true, out var d) ? d : throw new ArgumentException($"--decay must be linear or constant, got '{decay}'.") };
+        int seqLen = parse.GetValue(SequenceLength) ?? c.SequenceLength;
+        if (seqLen > model.MaxPositions) model = model with { MaxPositions = seqLen };
+        return (c with
+        {
+            Model = model,
+            Corpus = corpus,
+            Optimizer = optimizer,
+            SequenceLength = seqLen,
+            Steps = parse.GetValue(Steps) ?? c.Steps,
+            BatchSize = parse.GetValue(BatchSize) ?? c.BatchSize,
+            Seed = parse.GetValue(Seed) ?? c.Seed,
+            Device = parse.GetValue(Device) ?? c.Device,
+            Threads = parse.GetValue(Threads) ?? c.Threads,
+        }).Validate();
+    }
+}

@@ -1,0 +1,67 @@
+using SuddenDrops.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Training;
+
+/// <summary>
+/// A model loaded back from a run folder for evaluation (UAS, BLiMP, TwoNN, GLUE).
+/// <c>path</c> may be the run folder (its latest checkpoint), a <c>checkpoints/step-N</c> folder, or its <c>model.bin</c>.
+/// </summary>
+public sealed class TrainedModel : IDisposable
+{
+    public MaskedLanguageModel Model { get; }
+    public TrainingConfig Config { get; }
+    public RunFolder Run { get; }
+    public long Step { get; }
+    public string CheckpointPath { get; }
+    public Device Device { get; }
+
+    private TrainedModel(MaskedLanguageModel model, TrainingConfig config, RunFolder run, long step, string checkpointPath, Device device)
+    {
+        Model = model;
+        Config = config;
+        Run = run;
+        Step = step;
+        CheckpointPath = checkpointPath;
+        Device = device;
+    }
+
+    /// <summary>The vocabulary file of the run (written when the run started).</summary>
+    public string VocabPath => Run.VocabPath;
+
+    public static TrainedModel Load(string path, string device = "cpu")
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && Path.GetFileName(full) == "model.bin") full = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(full)) throw new FileNotFoundException($"No checkpoint at {path}: expected a run folder, a checkpoints/step-N folder or its model.bin.");
+
+        string runRoot;
+        long step;
+        if (File.Exists(Path.Combine(full, "config.json")))
+        {
+            runRoot = full;
+            var steps = new CheckpointStore(Path.Combine(full, "checkpoints")).Steps();
+            if (steps.Count == 0) throw new FileNotFoundException($"{path} is a run folder without any complete checkpoint.");
+            step = steps[^1];
+        }
+        else
+        {
+            runRoot = Path.GetDirectoryName(Path.GetDirectoryName(full)!)!;
+            if (!File.Exists(Path.Combine(runRoot, "config.json")))
+                throw new FileNotFoundException($"{path}: no config.json in the run folder above it ({runRoot}).");
+            step = JsonFiles.Load<CheckpointState>(Path.Combine(full, "state.json")).Step;
+        }
+        var run = new RunFolder(runRoot);
+        var config = run.LoadConfig();
+        var dev = DeviceSelection.Resolve(device);
+        var store = new CheckpointStore(run.CheckpointsDir);
+        var model = new MaskedLanguageModel(config.Model);
+        store.Load(step, model, optimizer: null);
+        model.to(dev);
+        model.eval();
+        return new TrainedModel(model, config, run, step, store.PathFor(step), dev);
+    }
+
+    public void Dispose() => Model.Dispose();
+}
