@@ -7,16 +7,14 @@ namespace SuddenDrops.Text;
 /// tokenizer): clean control characters, split CJK characters, lower-case, strip accents (NFD, drop
 /// non-spacing marks), split on whitespace and punctuation, then greedy longest-match WordPiece with
 /// <c>##</c> continuations; a word longer than 100 characters or with a character the vocabulary lacks
-/// becomes one [UNK]. Built on Microsoft.ML.Tokenizers' <see cref="BertTokenizer"/>.
+/// becomes one [UNK]. Built on Microsoft.ML.Tokenizers' <see cref="BertTokenizer"/> (vocabulary, WordPiece),
+/// with BERT's own normalisation and split (<see cref="BertUncasedNormalizer"/>, <see cref="BertPreTokenizer"/>)
+/// in place of the package's, which in 2.0.1 delete symbols ($ + = &lt; &gt; € ° ©, emoji) and join words
+/// around newlines and tabs (dotnet/machinelearning#7725, #7724).
 /// Special pieces written in the text ("[MASK]") are not recognised: they are tokenised as ordinary text,
 /// so raw corpora cannot inject special ids.
 /// </summary>
-/// <remarks>
-/// Known difference from the Python tokenizer: characters outside the Basic Multilingual Plane (emoji)
-/// are dropped by <see cref="BertTokenizer"/> instead of becoming [UNK]; <see cref="EncodeWord"/> and
-/// <see cref="Align"/> turn a word left with no pieces into [UNK], so alignments never lose a word.
-/// The encoder keeps no mutable state of its own.
-/// </remarks>
+/// <remarks>The encoder keeps no mutable state of its own.</remarks>
 public sealed class WordPieceEncoder
 {
     private readonly BertTokenizer _tokenizer;
@@ -83,6 +81,8 @@ public sealed class WordPieceEncoder
     /// <summary>bert-base-uncased: lower-case, strip accents, split CJK, basic tokenisation; specials in text are plain text.</summary>
     private static BertOptions BertUncasedOptions() => new()
     {
+        Normalizer = BertUncasedNormalizer.Instance,
+        PreTokenizer = BertPreTokenizer.Instance,
         LowerCaseBeforeTokenization = true,
         RemoveNonSpacingMarks = true,
         IndividuallyTokenizeCjk = true,

@@ -14,6 +14,34 @@ public sealed class WordPieceEncoderTests
         Assert.Equal(["hello", "how", "are", "u", "?"], Pieces(Encoder.Encode("Héllò hôw are ü?")));
         Assert.Equal(["naive", "cafe"], Pieces(Encoder.Encode("NAÏVE Café")));
         Assert.Equal(["u", ".", "s", "."], Pieces(Encoder.Encode("U.S.")));
+        Assert.Equal(["istanbul", "ecole"], Pieces(Encoder.Encode("İstanbul ÉCOLE"))); // İ = I + dot above
+    }
+
+    [Fact]
+    public void AsciiSymbolsArePunctuationPiecesAsInBert()
+    {
+        // Microsoft.ML.Tokenizers 2.0.1 alone deletes these (dotnet/machinelearning#7725); BERT splits them off.
+        Assert.Equal(["$", "5"], Pieces(Encoder.Encode("$5")));
+        Assert.Equal(["1", "+", "1", "=", "2"], Pieces(Encoder.Encode("1+1=2")));
+        Assert.Equal(["<", "html", ">", "a", "|", "b", "~", "x", "^", "2", "`"], Pieces(Encoder.Encode("<html> a|b ~x^2`")));
+        Assert.Equal(["a", "_", "b"], Pieces(Encoder.Encode("a_b")));
+    }
+
+    [Fact]
+    public void NonAsciiSymbolsStayInTheirWord()
+    {
+        Assert.Equal(["°c"], Pieces(Encoder.Encode("°C")));
+        Assert.Equal(["€", "##5"], Pieces(Encoder.Encode("€5")));
+        Assert.Equal(["[UNK]"], Pieces(Encoder.Encode("hi😀")));
+    }
+
+    [Fact]
+    public void TabsAndNewlinesSeparateWordsAndFormatCharactersVanish()
+    {
+        // ML.Tokenizers 2.0.1's normaliser deletes \t \n \r, joining the words (dotnet/machinelearning#7724).
+        Assert.Equal(["one", "line", "note", "book", "x"], Pieces(Encoder.Encode("one\nline\rnote\tbook\u00a0x")));
+        Assert.Equal(["inside"], Pieces(Encoder.Encode("in\u200bside")));
+        Assert.Equal(["ab"], Pieces(Encoder.Encode("a\u0000b")));
     }
 
     [Fact]
@@ -63,7 +91,8 @@ public sealed class WordPieceEncoderTests
         Assert.Equal(unknown, Encoder.EncodeWord(""));
         Assert.Equal(unknown, Encoder.EncodeWord("   "));
         Assert.Equal(unknown, Encoder.EncodeWord("\u200b")); // zero-width space: removed as a format character
-        Assert.Equal(unknown, Encoder.EncodeWord("😀"));     // dropped by BertTokenizer (outside the BMP)
+        Assert.Equal(unknown, Encoder.EncodeWord("\u0007")); // a control character: removed
+        Assert.Equal(unknown, Encoder.EncodeWord("😀"));     // not in the vocabulary
         Assert.Equal(unknown, Encoder.EncodeWord("aᚠb"));    // runic ᚠ is not in the vocabulary: the whole word is [UNK]
         Assert.Equal(unknown, Encoder.EncodeWord(new string('a', 101))); // longer than 100 characters
     }
