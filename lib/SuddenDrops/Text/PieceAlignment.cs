@@ -11,4 +11,14 @@ public sealed record PieceAlignment(int[] PieceIds, int[] WordStart, int[] WordL
 {
     public int WordCount => WordStart.Length;
     public int PieceCount => PieceIds.Length;
+
+    /// <summary>For each piece position, the 0-based index of its word; -1 for [CLS] and [SEP]. Length T.</summary>
+    public int[] WordOfPiece()
+    {
+        var owner = new int[PieceIds.Length];
+        Array.Fill(owner, -1);
+        for (var w = 0; w < WordStart.Length; w++)
+            owner.AsSpan(WordStart[w], WordLength[w]).Fill(w);
+        return owner;
+    }
 }
