@@ -3,7 +3,7 @@ namespace SuddenDrops.Data;
 /// <summary>
 /// GLUE's MRPC <c>train.tsv</c> or <c>dev.tsv</c>, which GLUE does not host: built, as GLUE's
 /// <c>download_glue_data.py</c> does, from SentEval's copy of <c>msr_paraphrase_train.txt</c> split by GLUE's list
-/// of dev pair ids. See <see cref="MrpcSplitter"/>.
+/// of dev pair ids. See <c>MrpcSplitter</c>.
 /// </summary>
 /// <param name="ParaphraseTrain">SentEval's <c>msr_paraphrase_train.txt</c>.</param>
 /// <param name="DevIds">GLUE's <c>mrpc_dev_ids.tsv</c> (pairs of sentence ids, one pair a line).</param>

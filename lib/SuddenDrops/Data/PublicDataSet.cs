@@ -27,6 +27,6 @@ public sealed record PublicDataSet(
     public IReadOnlyList<DataSetFile> CombinedFiles =>
         [.. RequiredFiles.Where(f => f.Sha256 is null).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
 
-    /// <summary>Whether <see cref="DataFetcher"/> can produce every required file.</summary>
+    /// <summary>Whether <c>DataFetcher</c> can produce every required file.</summary>
     public bool IsFetchable => RequiredFiles.All(f => f.Origin.IsFetchable);
 }
