@@ -11,6 +11,7 @@ namespace SuddenDrops.Training;
 /// <param name="Device">"cpu", "cuda", "cuda:N" or "auto".</param>
 /// <param name="Threads">CPU threads for libtorch (0: libtorch's default).</param>
 /// <param name="LogEvery">Steps between rows of <c>train_log.csv</c> and progress updates.</param>
+/// <param name="Probes">Measurements at each checkpoint (UAS, …).</param>
 public sealed record TrainingConfig(
     string Preset,
     BertConfig Model,
@@ -25,7 +26,8 @@ public sealed record TrainingConfig(
     int Seed = 0,
     string Device = "cpu",
     int Threads = 0,
-    int LogEvery = 10)
+    int LogEvery = 10,
+    ProbeConfig? Probes = null)
 {
     public TrainingConfig Validate()
     {
@@ -37,6 +39,9 @@ public sealed record TrainingConfig(
         if (Corpus.Sources.Count == 0) throw new ArgumentException("The corpus needs at least one source.");
         return this;
     }
+
+    /// <summary>The probes, with defaults when the config does not name them.</summary>
+    public ProbeConfig ProbeSettings => Probes ?? new ProbeConfig();
 
     public long TokensPerStep => (long)BatchSize * SequenceLength;
 }

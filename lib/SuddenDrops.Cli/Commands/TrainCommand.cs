@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using SuddenDrops.Experiments;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Cli.Commands;
+
+/// <summary><c>sdrops train</c>: trains a masked LM into a run folder, with a live progress bar; Ctrl-C stops at a checkpoint.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var options = new TrainingOptions();
+        var output = new Option<string?>("--out") { Description = "Run folder (default: runs/<preset>-s<seed>)." };
+        var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+        var noProbes = new Option<bool>("--no-probes") { Description = "Skip UAS/BLiMP/TwoNN at checkpoints (MLM loss and accuracy only)." };
+        var command = new Command("train", "Train a BERT masked-language model from scratch on raw English text.");
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(data);
+        command.Options.Add(resume);
+        command.Options.Add(noProbes);
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var config = options.Build(parse);
+            var runDir = parse.GetValue(output) ?? TrainingJob.DefaultRunDirectory(config);
+            var job = TrainingJob.Prepare(config, runDir, parse.GetValue(data), log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
+            var probes = parse.GetValue(noProbes) ? [] : CheckpointProbes.Default(job);
+            var trainer = job.CreateTrainer(probes);
+            AnsiConsole.MarkupLine($"Training [bold]{job.Config.Preset}[/]: {job.Config.Model.Layers} layers × {job.Config.Model.Hidden} hidden × {job.Config.Model.Heads} heads, " +
+                                   $"vocabulary {job.Config.Model.VocabSize:N0}, T {job.Config.SequenceLength}, batch {job.Config.BatchSize}, {job.Config.Steps:N0} steps → {Markup.Escape(job.Run.Root)}");
+
+            using var cancel = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+
+            TrainingSummary summary = null!;
+            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.Run(parse.GetValue(resume), cancel.Token));
+
+            var e = summary.FinalEvaluation;
+            AnsiConsole.MarkupLine(summary.Completed ? "[green]Finished.[/]" : $"[yellow]Stopped at step {summary.EndStep:N0}; a checkpoint was written. Continue with --resume.[/]");
+            if (e is not null)
+                AnsiConsole.MarkupLine($"held-out MLM loss {e.Loss:F3} (unigram baseline {summary.UnigramLoss:F3}), masked-token accuracy {e.Accuracy:P1}; " +
+                                       $"{summary.TokensPerSecond:N0} tokens/s over {summary.Elapsed:hh\\:mm\\:ss}.");
+            AnsiConsole.MarkupLine($"Run folder: {Markup.Escape(summary.RunFolder)} (config.json, run.json, metrics.csv, train_log.csv, checkpoints/)");
+            return summary.Completed ? 0 : 130;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,63 @@
+using SuddenDrops.Text;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Experiments;
+
+/// <summary>
+/// Builds (or loads from the cache) the vocabulary and token streams of a corpus configuration:
+/// bert-base-uncased's vocabulary, optionally pruned to the corpus's most frequent pieces
+/// (<see cref="VocabularyPruner"/>), then every paragraph encoded with it.
+/// </summary>
+public static class CorpusPreparation
+{
+    public const string BaseVocabularyFile = "vocab/bert-base-uncased-vocab.txt";
+
+    /// <summary>Default cache folder: $SUDDENDROPS_CACHE, else ~/.cache/suddendrops.</summary>
+    public static string DefaultCacheDirectory =>
+        Environment.GetEnvironmentVariable("SUDDENDROPS_CACHE") is { Length: > 0 } env ? env
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "suddendrops");
+
+    public static PreparedCorpus Prepare(CorpusConfig config, string dataRoot, string? cacheDirectory = null, Action<string>? log = null)
+    {
+        cacheDirectory ??= DefaultCacheDirectory;
+        var basePath = Path.Combine(dataRoot, BaseVocabularyFile);
+        if (!File.Exists(basePath))
+            throw new FileNotFoundException($"The bert-base-uncased vocabulary was looked for at {basePath}, which does not exist (run `sdrops data check`).");
+        var baseVocabulary = WordPieceVocabulary.Load(basePath);
+        var fingerprint = config.Sources.SelectMany(s => CorpusSources.Fingerprint(s, dataRoot)).ToArray();
+        var vocabKey = TokenCorpus.KeyOf([.. fingerprint, File.ReadAllText(basePath), $"prune={config.PrunedVocabulary}", "coverage=all-v1"]);
+
+        var vocabulary = baseVocabulary;
+        if (config.PrunedVocabulary is int n)
+        {
+            var cachedVocab = Path.Combine(cacheDirectory, $"vocab-{vocabKey}.txt");
+            if (File.Exists(cachedVocab))
+            {
+                vocabulary = WordPieceVocabulary.Load(cachedVocab);
+            }
+            else
+            {
+                log?.Invoke($"Counting pieces to prune the vocabulary to the {n:N0} most frequent (plus characters) …");
+                var pruned = VocabularyPruner.Prune(new WordPieceEncoder(baseVocabulary), Paragraphs(config, dataRoot), n);
+                Directory.CreateDirectory(cacheDirectory);
+                pruned.Save(cachedVocab);
+                vocabulary = pruned.Vocabulary;
+            }
+        }
+
+        var corpusKey = TokenCorpus.KeyOf([vocabKey, string.Join("\n", vocabulary.Pieces), $"heldOutEvery={config.HeldOutEvery}", $"minWords={config.MinParagraphWords}"]);
+        var cachePath = Path.Combine(cacheDirectory, $"corpus-{corpusKey}.bin");
+        var corpus = TokenCorpus.TryLoad(cachePath, corpusKey);
+        if (corpus is null)
+        {
+            log?.Invoke($"Tokenising {string.Join(" + ", config.Sources)} with {vocabulary.Count:N0} pieces (cached afterwards in {cachePath}) …");
+            var encoder = new WordPieceEncoder(vocabulary);
+            corpus = TokenCorpus.Build(Paragraphs(config, dataRoot), encoder.Encode, vocabulary.Sep, corpusKey, config.HeldOutEvery, config.MinParagraphWords);
+            corpus.Save(cachePath);
+        }
+        return new PreparedCorpus(vocabulary, corpus);
+    }
+
+    private static IEnumerable<string> Paragraphs(CorpusConfig config, string dataRoot) =>
+        config.Sources.SelectMany(s => CorpusSources.Open(s, dataRoot).ReadParagraphs());
+}

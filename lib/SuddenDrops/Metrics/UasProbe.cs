@@ -1,0 +1,27 @@
+using SuddenDrops.Model;
+using SuddenDrops.Training;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Metrics;
+
+/// <summary>
+/// Implicit-parse UAS at every checkpoint on a fixed treebank sample. Columns: <c>uas</c> (best layer-head-direction,
+/// all words), <c>uas_head</c> (as "layer-head-direction"), <c>uas_cont</c> (mean attention of that head on the gold head),
+/// <c>uas_nonroot</c> and <c>uas_offset</c> (best fixed-offset baseline on the same sample).
+/// </summary>
+public sealed class UasProbe(ImplicitParseEvaluation evaluation, Device device) : ICheckpointProbe
+{
+    public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long step)
+    {
+        var report = evaluation.Evaluate(model, device);
+        var h = report.Headline;
+        return new Dictionary<string, object?>
+        {
+            ["uas"] = h.Uas,
+            ["uas_head"] = $"{h.Layer}-{h.Head}-{(h.Direction == AttentionDirection.DependentToHead ? "dep2head" : "head2dep")}",
+            ["uas_cont"] = h.Continuous,
+            ["uas_nonroot"] = h.UasNonRoot,
+            ["uas_offset"] = report.BestOffset.Uas,
+        };
+    }
+}
