@@ -21,7 +21,7 @@ public static class CheckpointProbes
         {
             var treebank = Path.Combine(job.DataRoot.Path, EwtDev);
             if (!File.Exists(treebank)) throw new FileNotFoundException($"The UAS probe needs UD EWT dev at {treebank} (or run with --no-probes).");
-            var sample = ConlluReader.Read(treebank).Take(settings.UasSentences);
+            var sample = ConlluReader.Read(treebank).Where(s => settings.UasMaxWords is not int max || s.Count <= max).Take(settings.UasSentences);
             probes.Add(new UasProbe(new ImplicitParseEvaluation(sample, encoder, job.Config.SequenceLength), device));
         }
         return probes;

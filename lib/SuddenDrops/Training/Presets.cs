@@ -41,7 +41,8 @@ public static class Presets
         Steps: 6500,
         Optimizer: new OptimizerConfig(LearningRate: 5e-4, Epsilon: 1e-8, WarmupSteps: 500, Decay: LearningRateDecay.Constant),
         Masking: new MaskingConfig(),
-        Checkpoints: new CheckpointSchedule(DenseEvery: 50, DenseUntil: 4000, SparseEvery: 250));
+        Checkpoints: new CheckpointSchedule(DenseEvery: 50, DenseUntil: 4000, SparseEvery: 250),
+        Probes: new ProbeConfig(UasSentences: 400, UasMaxWords: 40));
 
     /// <summary>BERT-base (Devlin et al. 2019): 12 × 768 × 12, T 128, batch 256, lr 1e-4, 10k warm-up steps.</summary>
     public static TrainingConfig Base { get; } = new(
