@@ -36,9 +36,12 @@ public sealed class ResumableDownloader(HttpClient http, FetchOptions options)
             }
             catch (DownloadInterruptedException interrupted)
             {
+                var kept = PartLength(partPath);
+                var next = kept > 0
+                    ? $"{kept} bytes are kept in {partPath}, and the next fetch resumes from there."
+                    : "nothing was downloaded.";
                 throw new DataFetchException(
-                    $"{url}: {interrupted.Message} after {attempts} tr{(attempts == 1 ? "y" : "ies")}; " +
-                    $"{PartLength(partPath)} bytes are kept in {partPath}, and the next fetch resumes from there.",
+                    $"{url}: {interrupted.Message} after {attempts} tr{(attempts == 1 ? "y" : "ies")}; {next}",
                     interrupted.InnerException);
             }
         }

@@ -143,6 +143,21 @@ public sealed class DataFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unreachable_server_is_a_clear_error_that_leaves_no_files()
+    {
+        int closedPort;
+        using (var server = new LoopbackServer(_ => null))
+            closedPort = server.BaseUrl.Port;
+        var fetcher = new DataFetcher(_http, new FetchOptions(new Uri($"http://127.0.0.1:{closedPort}/"), 2, TimeSpan.Zero));
+
+        var error = await Assert.ThrowsAsync<DataFetchException>(() => fetcher.FetchAsync(_temp.Path, FixtureSet(Sha256)));
+
+        Assert.Contains("could not get a response", error.Message);
+        Assert.EndsWith("after 2 tries; nothing was downloaded.", error.Message);
+        Assert.Empty(Directory.EnumerateFiles(_temp.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task A_set_already_in_place_is_not_downloaded_again()
     {
         _temp.Write(FixturePath, _content);
