@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return TrainCommand.Create();
         yield return BenchCommand.Create();
+        yield return DataCommand.Create();
     }
 }

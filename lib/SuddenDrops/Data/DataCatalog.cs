@@ -152,7 +152,7 @@ public static class DataCatalog
     /// <exception cref="ArgumentException">No data set has that name; the message lists the names.</exception>
     public static PublicDataSet Get(string name) =>
         All.FirstOrDefault(set => string.Equals(set.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown data set '{name}'; known: {string.Join(", ", All.Select(s => s.Name))}", nameof(name));
+        ?? throw new ArgumentException($"unknown data set '{name}'; known: {string.Join(", ", All.Select(s => s.Name))}");
 
     private const string WikipediaInstructions =
         "No public URL serves this exact slice. Build one: download an enwiki pages-articles dump from " +
