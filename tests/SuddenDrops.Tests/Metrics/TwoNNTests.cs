@@ -149,7 +149,7 @@ public class TwoNNTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TwoThousandPointsIn256DimensionsTakeUnderASecond()
+    public void TwoThousandPointsIn256DimensionsAreFast()
     {
         var points = PointClouds.Gaussian(2000, 256, seed: 1);
         TwoNN.Estimate(PointClouds.Gaussian(50, 256, seed: 2)); // load libtorch outside the timing
@@ -160,6 +160,6 @@ public class TwoNNTests(ITestOutputHelper output)
 
         output.WriteLine($"TwoNN N=2000 D=256: {watch.ElapsedMilliseconds} ms, d = {result.Dimension:F1}");
         Assert.Equal(2000, result.PointsUsed);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5); // about 0.25 s on 2 shared cores
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5); // measured 0.25–0.5 s on 2 shared cores; the bound only catches gross regressions
     }
 }
