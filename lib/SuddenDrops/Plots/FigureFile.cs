@@ -16,6 +16,9 @@ public static class FigureFile
     /// <summary>Room around the chart in the screenshot window: the page body's default 8 px margin on each side.</summary>
     private const int PageMargin = 16;
 
+    /// <summary>Hides plotly's hover toolbar in screenshots; the saved page keeps it.</summary>
+    private const string ScreenshotStyle = "<style>.modebar-container{display:none !important;}</style>";
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
@@ -26,14 +29,31 @@ public static class FigureFile
     {
         var (width, height) = SizeOf(chart);
         var html = Path.GetFullPath(htmlPath);
-        WriteAtomically(html, temp => File.WriteAllText(temp, ChartHtml.SelfContained(chart), Utf8));
+        var page = ChartHtml.SelfContained(chart);
+        WriteAtomically(html, temp => File.WriteAllText(temp, page, Utf8));
         string? png = null;
         if (pngPath is not null)
         {
             png = Path.GetFullPath(pngPath);
-            WriteAtomically(png, temp => HeadlessChromium.Screenshot(html, temp, width + PageMargin, height + PageMargin));
+            WriteAtomically(png, temp => Screenshot(page, temp, width + PageMargin, height + PageMargin));
         }
         return new SavedFigure(html, png, width, height);
+    }
+
+    /// <summary>Screenshots <paramref name="page"/> without its toolbar, through a temporary copy beside the PNG.</summary>
+    private static void Screenshot(string page, string pngPath, int width, int height)
+    {
+        var shot = Path.ChangeExtension(pngPath, ".screenshot.html");
+        try
+        {
+            var headEnd = page.IndexOf("</head>", StringComparison.OrdinalIgnoreCase);
+            File.WriteAllText(shot, headEnd < 0 ? ScreenshotStyle + page : page.Insert(headEnd, ScreenshotStyle), Utf8);
+            HeadlessChromium.Screenshot(shot, pngPath, width, height);
+        }
+        finally
+        {
+            File.Delete(shot);
+        }
     }
 
     /// <summary>The chart's layout width and height, each defaulting to <see cref="DefaultSize"/>.</summary>

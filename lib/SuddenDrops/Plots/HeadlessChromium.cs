@@ -76,7 +76,7 @@ public static class HeadlessChromium
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--hide-scrollbars", "--run-all-compositor-stages-before-draw",
+        "--disable-dev-shm-usage", "--hide-scrollbars", "--force-device-scale-factor=1", "--run-all-compositor-stages-before-draw",
         "--virtual-time-budget=5000",
         $"--user-data-dir={profile}", $"--screenshot={png}", $"--window-size={width},{height}",
         new Uri(page).AbsoluteUri,
