@@ -101,7 +101,7 @@ public sealed class HostCheckNotebookTests(ITestOutputHelper output) : IDisposab
     /// <summary>A C# notebook with the given code cells, in a folder under the repository so the tool manifest is found.</summary>
     private string WriteNotebook(params string[] cells)
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "notebook-runs", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(AppContext.BaseDirectory, $"notebook-run-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, "cells.ipynb");
         var cellJson = cells.Select(code => new Dictionary<string, object?>
