@@ -14,8 +14,8 @@ public static class HeadlessChromium
 
     private static readonly string[] ExecutableNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
-    /// <summary>How long one screenshot may take before Chromium is killed.</summary>
-    public static TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(90);
+    /// <summary>How long one screenshot may take, unless the caller says otherwise, before Chromium is killed.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>
     /// The Chromium executable: <see cref="ExecutableVariable"/> if set, else the first of
@@ -47,9 +47,9 @@ public static class HeadlessChromium
     /// and writes the screenshot to <paramref name="pngPath"/> (overwritten).
     /// </summary>
     /// <exception cref="FileNotFoundException">The HTML file or Chromium is missing.</exception>
-    /// <exception cref="TimeoutException">Chromium ran longer than <see cref="Timeout"/>.</exception>
+    /// <exception cref="TimeoutException">Chromium ran longer than <paramref name="timeout"/> (default <see cref="DefaultTimeout"/>).</exception>
     /// <exception cref="InvalidOperationException">Chromium exited without writing the PNG.</exception>
-    public static void Screenshot(string htmlPath, string pngPath, int width, int height)
+    public static void Screenshot(string htmlPath, string pngPath, int width, int height, TimeSpan? timeout = null)
     {
         var page = Path.GetFullPath(htmlPath);
         if (!File.Exists(page))
@@ -61,7 +61,7 @@ public static class HeadlessChromium
         var profile = Directory.CreateTempSubdirectory("sdrops-chromium-");
         try
         {
-            var (exitCode, log) = Run(FindExecutable(), Arguments(page, target, width, height, profile.FullName));
+            var (exitCode, log) = Run(FindExecutable(), Arguments(page, target, width, height, profile.FullName), timeout ?? DefaultTimeout);
             if (!File.Exists(target) || new FileInfo(target).Length == 0)
                 throw new InvalidOperationException(
                     $"{page}: Chromium exited with code {exitCode} without writing {target}. Its output ended with:{Environment.NewLine}{Tail(log, 2000)}");
@@ -82,7 +82,7 @@ public static class HeadlessChromium
         new Uri(page).AbsoluteUri,
     ];
 
-    private static (int ExitCode, string Log) Run(string executable, List<string> arguments)
+    private static (int ExitCode, string Log) Run(string executable, List<string> arguments, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -97,11 +97,11 @@ public static class HeadlessChromium
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"{executable} took longer than {Timeout.TotalSeconds:0} s for {arguments[^1]}; killed.");
+            throw new TimeoutException($"{executable} took longer than {timeout.TotalSeconds:0} s for {arguments[^1]}; killed.");
         }
         process.WaitForExit();
         return (process.ExitCode, stdout.Result + stderr.Result);
