@@ -1,0 +1,8 @@
+namespace SuddenDrops.Plots;
+
+/// <summary>Where <see cref="FigureFile.Save"/> wrote a figure.</summary>
+/// <param name="HtmlPath">Full path of the self-contained HTML page.</param>
+/// <param name="PngPath">Full path of the PNG screenshot, or null when none was asked for.</param>
+/// <param name="Width">Chart width in CSS pixels (the layout's, else Plotly.NET's default 600).</param>
+/// <param name="Height">Chart height in CSS pixels (the layout's, else Plotly.NET's default 600).</param>
+public sealed record SavedFigure(string HtmlPath, string? PngPath, int Width, int Height);
