@@ -9,6 +9,8 @@ internal static class CommandCatalog
     {
         yield return TrainCommand.Create();
         yield return BenchCommand.Create();
+        yield return UasCommand.CreateUas();
+        yield return UasCommand.CreateAttention();
         yield return DataCommand.Create();
     }
 }

@@ -38,15 +38,22 @@ public sealed class ImplicitParseEvaluation
 
     public UasReport Evaluate(MaskedLanguageModel model, Device device, UasOptions? options = null)
     {
+        var accumulator = new UasAccumulator(model.Config.Layers, model.Config.Heads, options);
+        foreach (var (sentence, attention) in WordAttentions(model, device))
+            accumulator.Add(sentence, attention);
+        foreach (var s in skipped) accumulator.AddSkipped(s);
+        return accumulator.ToReport();
+    }
+
+    /// <summary>Each usable sentence with its word-level attention (before [CLS]/[SEP] are dropped), in treebank order.</summary>
+    public IEnumerable<(DependencySentence Sentence, WordAttention Attention)> WordAttentions(MaskedLanguageModel model, Device device)
+    {
         bool wasTraining = model.training;
         model.eval();
         try
         {
-            var accumulator = new UasAccumulator(model.Config.Layers, model.Config.Heads, options);
             foreach (var (i, attention) in AttentionExtraction.Extract(model, alignments, padId, device))
-                accumulator.Add(sentences[i], WordAttention.FromPieces(attention, model.Config.Layers, model.Config.Heads, alignments[i]));
-            foreach (var s in skipped) accumulator.AddSkipped(s);
-            return accumulator.ToReport();
+                yield return (sentences[i], WordAttention.FromPieces(attention, model.Config.Layers, model.Config.Heads, alignments[i]));
         }
         finally
         {

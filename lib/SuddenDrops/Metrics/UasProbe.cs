@@ -18,7 +18,7 @@ public sealed class UasProbe(ImplicitParseEvaluation evaluation, Device device) 
         return new Dictionary<string, object?>
         {
             ["uas"] = h.Uas,
-            ["uas_head"] = $"{h.Layer}-{h.Head}-{(h.Direction == AttentionDirection.DependentToHead ? "dep2head" : "head2dep")}",
+            ["uas_head"] = HeadLabel.Of(h.Layer, h.Head, h.Direction),
             ["uas_cont"] = h.Continuous,
             ["uas_nonroot"] = h.UasNonRoot,
             ["uas_offset"] = report.BestOffset.Uas,
