@@ -37,7 +37,7 @@ public sealed record OnsetOptions
     public double MinRiseFraction { get; init; } = 0.3;
 
     /// <summary>Significance: the flank must rise at least this many times more steeply than the series on average (range/span).</summary>
-    public double MinSharpness { get; init; } = 2;
+    public double MinSharpness { get; init; } = 1.4;
 
     /// <summary>Significance: the rise must be at least this many times the checkpoint noise level.</summary>
     public double MinRiseOverNoise { get; init; } = 4;
