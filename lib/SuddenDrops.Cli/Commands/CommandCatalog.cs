@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return UasCommand.CreateUas();
         yield return UasCommand.CreateAttention();
         yield return DataCommand.Create();
+        yield return FiguresCommand.Create();
     }
 }

@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace SuddenDrops.Plots;
+
+/// <summary>
+/// Where one run of a variant ended up (Chen et al. 2024, §4, Table 1 and Fig. 5): final MLM loss, UAS, BLiMP and GLUE,
+/// and its UAS onsets. Flat, so that a list shows as a table in a notebook.
+/// </summary>
+/// <param name="Run">Run folder name.</param>
+/// <param name="Variant">The paper's label: base, SAS+, SAS−, SAS−(k); otherwise the folder's variant.</param>
+/// <param name="Seed">Seed, when known.</param>
+/// <param name="ReleaseStep">k of SAS−(k); null for the others.</param>
+/// <param name="LastStep">Last checkpoint step.</param>
+/// <param name="FinalLoss">Held-out MLM loss at the last checkpoint.</param>
+/// <param name="FinalUas">UAS at the last checkpoint.</param>
+/// <param name="MaxUas">Highest UAS of the run.</param>
+/// <param name="StructureOnsetStep">▲ of the UAS curve, or null.</param>
+/// <param name="CapabilitiesOnsetStep">⏺ of the UAS curve, or null.</param>
+/// <param name="FinalBlimp">BLiMP at the last checkpoint, when measured.</param>
+/// <param name="Glue">Mean GLUE score of the final checkpoint, when recorded.</param>
+public sealed record VariantOutcome(
+    string Run,
+    string Variant,
+    int? Seed,
+    int? ReleaseStep,
+    double? LastStep,
+    double? FinalLoss,
+    double? FinalUas,
+    double? MaxUas,
+    double? StructureOnsetStep,
+    double? CapabilitiesOnsetStep,
+    double? FinalBlimp,
+    double? Glue)
+{
+    /// <summary>File in a run folder where a sweep may store the GLUE report of the final checkpoint (property <c>average</c>).</summary>
+    public const string GlueReportFile = "glue.json";
+
+    /// <summary>Reads the outcome of <paramref name="run"/>.</summary>
+    public static VariantOutcome Of(RecordedRun run)
+    {
+        var summary = TransitionSummary.Of(run);
+        var variant = run.SasVariant;
+        return new VariantOutcome(run.Name, variant?.Label ?? run.Variant, run.Seed, variant?.ReleaseStep, summary.LastStep,
+            summary.LossFinal, summary.UasFinal, summary.UasMax, summary.StructureOnsetStep, summary.CapabilitiesOnsetStep,
+            summary.BlimpFinal, GlueAverage(run));
+    }
+
+    /// <summary>
+    /// The run's mean GLUE score: the <c>average</c> of <see cref="GlueReportFile"/> when present, else the last value of a
+    /// <c>glue</c> column in metrics.csv, else null.
+    /// </summary>
+    public static double? GlueAverage(RecordedRun run)
+    {
+        var report = Path.Combine(run.Folder, GlueReportFile);
+        if (File.Exists(report))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(report));
+            if (document.RootElement.TryGetProperty("average", out var average) && average.ValueKind == JsonValueKind.Number)
+                return average.GetDouble();
+            throw new InvalidDataException($"{report}: no numeric top-level \"average\" property.");
+        }
+        return run.Series(MetricColumns.Glue).Last;
+    }
+}
