@@ -19,20 +19,23 @@ public static class EarlySuppressionFigure
         var releases = runs.ReleaseVariants;
         var steps = releases.Select(v => v.ReleaseStep!.Value).ToList();
         var outcomes = runs.Runs.Where(r => r.SasVariant is not null).ToDictionary(r => r, VariantOutcome.Of);
-        var canvas = new FigureCanvas(title ?? "Early suppression SAS−(k): UAS curves, and final loss, BLiMP and GLUE against k", 1300, 820);
+        var figureTitle = title ?? "Early suppression SAS−(k): UAS curves, and final loss, BLiMP and GLUE against k";
+        if (outcomes.Count == 0)
+            return FigureCanvas.Empty(figureTitle, $"No base, SAS− or SAS−(k) run in {SasVariantsFigure.Describe(runs)} yet: run folders are named " +
+                                                   "base-sN, sas--sN and sas-@k-sN (sdrops sweep --variants base,sas-,sas-@k).");
+        var canvas = new FigureCanvas(figureTitle, 1300, 820);
         var curves = canvas.AddPanel(PanelBox.InGrid(0, 2, 2), "UAS against step", "step", "UAS");
         var loss = canvas.AddPanel(PanelBox.InGrid(1, 2, 2), "Final held-out MLM loss", "release step k", "loss (nats)");
         var blimp = canvas.AddPanel(PanelBox.InGrid(2, 2, 2), "Final BLiMP accuracy", "release step k", "accuracy");
         var glue = canvas.AddPanel(PanelBox.InGrid(3, 2, 2), "GLUE average (fine-tuned final checkpoint)", "release step k", "score");
         if (releases.Count == 0)
-            canvas.Note(PlotText.Wrap($"No SAS−(k) run in {SasVariantsFigure.Describe(runs)} (folders named sas-@k-sN, from sdrops sweep --variants sas-@k).", 110),
-                y: 1.0, yShift: 28, color: "#b22222");
+            canvas.Subtitle($"No SAS−(k) run in {SasVariantsFigure.Describe(runs)} (folders named sas-@k-sN, from sdrops sweep --variants sas-@k).", "#b22222");
 
         foreach (var reference in new[] { SasVariant.Base, SasVariant.Suppressed })
             foreach (var (run, index) in runs.OfVariant(reference).Select((r, i) => (r, i)))
             {
                 var series = run.Series(MetricColumns.Uas);
-                var label = $"{reference.Label} ({SasVariantsFigure.Seeds(runs.OfVariant(reference))})";
+                var label = $"{reference.Label} ({RunSet.DescribeSeeds(runs.OfVariant(reference))})";
                 canvas.Line(curves, label, series.Steps, series.Values, FigureStyle.VariantColor(reference),
                     dash: reference == SasVariant.Base ? "dash" : "dot", group: label, showLegend: index == 0);
             }
@@ -40,7 +43,7 @@ public static class EarlySuppressionFigure
         {
             var color = FigureStyle.VariantColor(variant, steps);
             var variantRuns = runs.OfVariant(variant);
-            var label = $"{variant.Label} ({SasVariantsFigure.Seeds(variantRuns)})";
+            var label = $"{variant.Label} ({RunSet.DescribeSeeds(variantRuns)})";
             for (var i = 0; i < variantRuns.Count; i++)
             {
                 var series = variantRuns[i].Series(MetricColumns.Uas);
@@ -49,9 +52,15 @@ public static class EarlySuppressionFigure
             canvas.VerticalLine(curves, variant.ReleaseStep!.Value, color, "dot");
         }
 
-        Endpoint(canvas, loss, runs, releases, outcomes, o => o.FinalLoss, "loss", "MLM loss");
-        Endpoint(canvas, blimp, runs, releases, outcomes, o => o.FinalBlimp, "BLiMP", "BLiMP");
-        Endpoint(canvas, glue, runs, releases, outcomes, o => o.Glue, "GLUE", "GLUE");
+        var lastStep = outcomes.Values.Select(o => o.LastStep).OfType<double>().DefaultIfEmpty(1).Max();
+        foreach (var (panel, value, group, metricName) in new (PanelAxes, Func<VariantOutcome, double?>, string, string)[]
+                 {
+                     (loss, o => o.FinalLoss, "loss", "MLM loss"), (blimp, o => o.FinalBlimp, "BLiMP", "BLiMP"), (glue, o => o.Glue, "GLUE", "GLUE"),
+                 })
+        {
+            Endpoint(canvas, panel, runs, releases, outcomes, value, group, metricName);
+            canvas.SetRange(panel, xAxis: true, 0, lastStep);
+        }
         return canvas.ToChart();
     }
 
@@ -59,7 +68,7 @@ public static class EarlySuppressionFigure
     private static void Endpoint(FigureCanvas canvas, PanelAxes panel, RunSet runs, IReadOnlyList<SasVariant> releases,
         IReadOnlyDictionary<RecordedRun, VariantOutcome> outcomes, Func<VariantOutcome, double?> value, string group, string metricName)
     {
-        var drawnAny = false;
+        var drawn = new List<double>();
         var means = new List<(double K, double Mean)>();
         foreach (var variant in releases)
         {
@@ -70,7 +79,7 @@ public static class EarlySuppressionFigure
                 FigureStyle.VariantColor(variant, releases.Select(v => v.ReleaseStep!.Value).ToList()), "circle", 9, group, showLegend: false,
                 hoverText: values.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Run.Name}: {metricName} {p.Value:G4}")).ToArray());
             means.Add((k, values.Average(p => p.Value!.Value)));
-            drawnAny = true;
+            drawn.AddRange(values.Select(p => p.Value!.Value));
         }
         if (means.Count > 1)
             canvas.Line(panel, $"SAS−(k) mean {metricName}", means.Select(m => m.K).ToArray(), means.Select(m => m.Mean).ToArray(), "#555555",
@@ -80,13 +89,16 @@ public static class EarlySuppressionFigure
             var levels = runs.OfVariant(reference).Select(r => value(outcomes[r])).OfType<double>().ToList();
             if (levels.Count == 0) continue;
             canvas.HorizontalLine(panel, levels.Average(), FigureStyle.VariantColor(reference), reference == SasVariant.Base ? "dash" : "dot");
-            drawnAny = true;
+            drawn.Add(levels.Average());
         }
-        if (!drawnAny)
+        if (drawn.Count == 0)
         {
-            canvas.Text(panel, 0.5, 0.5, $"{metricName}: not measured in these runs", 13, "#b22222");
-            canvas.SetRange(panel, xAxis: true, 0, 1);
+            canvas.PanelMessage(panel, $"{metricName}: no value in these runs");
             canvas.SetRange(panel, xAxis: false, 0, 1);
+            return;
         }
+        // Reference levels are shapes, which plotly's autorange ignores: fit the y axis to everything drawn.
+        var padding = Math.Max(0.01, 0.15 * (drawn.Max() - drawn.Min()));
+        canvas.SetRange(panel, xAxis: false, drawn.Min() - padding, drawn.Max() + padding);
     }
 }

@@ -14,7 +14,8 @@ internal sealed class FigureCanvas(string title, int width, int height)
     private readonly List<Trace> traces = [];
     private readonly List<DynamicObj.DynamicObj> annotations = [];
     private readonly List<DynamicObj.DynamicObj> shapes = [];
-    private readonly List<(PanelAxes Axes, DynamicObj.DynamicObj X, DynamicObj.DynamicObj Y)> panels = [];
+    private readonly List<(PanelAxes Axes, PanelBox Box, DynamicObj.DynamicObj X, DynamicObj.DynamicObj Y)> panels = [];
+    private int subtitles;
 
     /// <summary>Legend position: at the right of the panels (default) or below them.</summary>
     public bool LegendBelow { get; init; }
@@ -37,7 +38,7 @@ internal sealed class FigureCanvas(string title, int width, int height)
                 axis.SetProperty("visible", false);
                 axis.SetProperty("showgrid", false);
             }
-        panels.Add((axes, x, y));
+        panels.Add((axes, box, x, y));
         if (title.Length > 0)
             annotations.Add(Object(("text", $"<b>{title}</b>"), ("xref", "paper"), ("yref", "paper"), ("x", box.CenterX), ("y", box.Top),
                 ("yshift", 8), ("xanchor", "center"), ("yanchor", "bottom"), ("showarrow", false), ("font", Object(("size", 14)))));
@@ -143,25 +144,53 @@ internal sealed class FigureCanvas(string title, int width, int height)
         shapes.Add(Object(("type", "rect"), ("xref", panel.XRef), ("yref", panel.YRef), ("x0", x0), ("x1", x1), ("y0", y0), ("y1", y1),
             ("line", Object(("color", color), ("width", lineWidth)))));
 
-    /// <summary>A line of text in figure coordinates (0…1 over the plotting area), e.g. "no BLiMP column in these runs".</summary>
-    public void Note(string text, double x = 0.5, double y = 1.0, int size = 12, string color = "#444444", string yAnchor = "bottom", int yShift = 30) =>
-        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", x), ("y", y), ("yshift", yShift), ("showarrow", false),
-            ("xanchor", "center"), ("yanchor", yAnchor), ("align", "center"), ("font", Object(("size", size), ("color", color)))));
+    /// <summary>A line under the figure title, left-aligned (e.g. "BLiMP was not measured in these runs"); makes room for itself.</summary>
+    public void Subtitle(string text, string color = "#444444")
+    {
+        subtitles++;
+        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0), ("y", 1), ("yshift", 26 + 18 * subtitles),
+            ("showarrow", false), ("xanchor", "left"), ("yanchor", "bottom"), ("align", "left"), ("font", Object(("size", 12), ("color", color)))));
+    }
+
+    /// <summary>A message in the middle of the plotting area, for a figure with nothing to draw.</summary>
+    public void Message(string text) =>
+        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0.5), ("y", 0.5), ("showarrow", false),
+            ("xanchor", "center"), ("yanchor", "middle"), ("align", "center"), ("font", Object(("size", 15), ("color", "#b22222")))));
+
+    /// <summary>A message in the middle of one panel (e.g. "BLiMP: no value in these runs").</summary>
+    public void PanelMessage(PanelAxes panel, string text)
+    {
+        var box = panels[panel.Index - 1].Box;
+        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", box.CenterX), ("y", (box.Bottom + box.Top) / 2),
+            ("showarrow", false), ("xanchor", "center"), ("yanchor", "middle"), ("font", Object(("size", 13), ("color", "#b22222")))));
+    }
+
+    /// <summary>A figure with one empty panel and <paramref name="message"/> (wrapped) in its middle.</summary>
+    public static Plotly.NET.GenericChart Empty(string title, string message, int width = 1000, int height = 420)
+    {
+        var canvas = new FigureCanvas(title, width, height);
+        var panel = canvas.AddPanel(PanelBox.Whole, "", "", "", hideAxes: true);
+        canvas.SetRange(panel, xAxis: true, 0, 1);
+        canvas.SetRange(panel, xAxis: false, 0, 1);
+        canvas.Message(PlotText.Wrap(message, 95));
+        return canvas.ToChart();
+    }
 
     /// <summary>The figure as a Plotly.NET chart with Plotly.NET's default template (white background, grid).</summary>
     public GenericChart ToChart()
     {
         var chart = GenericChart.ofTraceObjects(true, traces);
         var layout = GenericChart.getLayout(chart);
-        layout.SetProperty("title", Object(("text", title), ("x", 0.01), ("xanchor", "left"), ("font", Object(("size", 17)))));
+        layout.SetProperty("title", Object(("text", title), ("x", 0.01), ("xanchor", "left"), ("y", 1), ("yref", "container"), ("yanchor", "top"),
+            ("pad", Object(("t", 14))), ("font", Object(("size", 17)))));
         layout.SetProperty("width", width);
         layout.SetProperty("height", height);
-        layout.SetProperty("margin", Object(("l", 70), ("r", 30), ("t", TopMargin), ("b", LegendBelow ? 40 : 60)));
+        layout.SetProperty("margin", Object(("l", 70), ("r", 30), ("t", TopMargin + 18 * subtitles), ("b", LegendBelow ? 40 : 60)));
         layout.SetProperty("legend", LegendBelow
             ? Object(("orientation", "h"), ("x", 0), ("y", -0.18), ("yanchor", "top"))
             : Object(("orientation", "v"), ("x", 1.02), ("y", 1), ("yanchor", "top")));
         layout.SetProperty("hovermode", "closest");
-        foreach (var (axes, x, y) in panels)
+        foreach (var (axes, _, x, y) in panels)
         {
             layout.SetProperty(axes.XAxisKey, x);
             layout.SetProperty(axes.YAxisKey, y);

@@ -63,6 +63,13 @@ public sealed class RunSet
     public IReadOnlyList<SasVariant> ReleaseVariants =>
         [.. Runs.Select(r => r.SasVariant).OfType<SasVariant>().Where(v => v.Kind == SasVariantKind.SuppressedUntil).Distinct().OrderBy(v => v.ReleaseStep)];
 
+    /// <summary>"seed 1" or "seeds 1, 2, 3" for runs of one variant ("N run(s)" when no seed is known).</summary>
+    public static string DescribeSeeds(IReadOnlyList<RecordedRun> runs)
+    {
+        var seeds = runs.Select(r => r.Seed).OfType<int>().Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return seeds.Count == 0 ? $"{runs.Count} run(s)" : (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
+    }
+
     public override string ToString() =>
         $"{Count} run(s) in {Folder}: {string.Join(", ", Runs.Select(r => r.Name))}";
 }

@@ -23,6 +23,10 @@ public static class SasVariantsFigure
     public static Plotly.NET.GenericChart Create(RunSet runs, string? title = null)
     {
         var groups = Variants.Select(v => (Variant: v, Runs: runs.OfVariant(v))).Where(g => g.Runs.Count > 0).ToList();
+        var figureTitle = title ?? "Base vs SAS+ vs SAS−";
+        if (groups.Count == 0)
+            return FigureCanvas.Empty(figureTitle, $"No base, SAS+ or SAS− run in {Describe(runs)} yet: run folders are named base-sN, sas+-sN and sas--sN " +
+                                                   "(sdrops sweep --variants base,sas+,sas-).");
         var all = groups.SelectMany(g => g.Runs).ToList();
         var withBlimp = all.Any(r => r.Has(MetricColumns.Blimp));
         var panelCount = withBlimp ? 3 : 2;
@@ -33,18 +37,14 @@ public static class SasVariantsFigure
         var blimp = withBlimp ? canvas.AddPanel(PanelBox.InGrid(2, 1, panelCount), "BLiMP accuracy", "step", "accuracy") : (PanelAxes?)null;
 
         var missing = Missing(runs);
-        if (groups.Count == 0)
-            canvas.Note(PlotText.Wrap($"No base, SAS+ or SAS− run in {Describe(runs)}: run folders are named base-sN, sas+-sN and sas--sN " +
-                                      "(sdrops sweep --variants base,sas+,sas-).", 100), y: 0.5, size: 15, yAnchor: "middle", yShift: 0, color: "#b22222");
-        else if (missing.Count > 0)
-            canvas.Note($"Missing: {string.Join(", ", missing.Select(v => v.Label))} (no {string.Join(", ", missing.Select(v => v.Name + "-sN"))} folder)",
-                y: 1.0, yShift: 28, color: "#b22222");
+        if (missing.Count > 0)
+            canvas.Subtitle($"Missing: {string.Join(", ", missing.Select(v => v.Label))} (no {string.Join(", ", missing.Select(v => v.Name + "-sN"))} folder)", "#b22222");
 
         OnsetMarks.Explain(canvas);
         foreach (var (variant, variantRuns) in groups)
         {
             var color = FigureStyle.VariantColor(variant);
-            var label = $"{variant.Label} ({Seeds(variantRuns)})";
+            var label = $"{variant.Label} ({RunSet.DescribeSeeds(variantRuns)})";
             for (var i = 0; i < variantRuns.Count; i++)
             {
                 var run = variantRuns[i];
@@ -65,12 +65,6 @@ public static class SasVariantsFigure
         if (series.IsEmpty) return;
         canvas.Line(panel, label, series.Steps, series.Values, color, dash: dash, group: label, showLegend: showLegend);
         OnsetMarks.OnCurve(canvas, panel, summary, series, color, metricName);
-    }
-
-    internal static string Seeds(IReadOnlyList<RecordedRun> runs)
-    {
-        var seeds = runs.Select(r => r.Seed).OfType<int>().Select(s => s.ToString(CultureInfo.InvariantCulture)).ToList();
-        return seeds.Count == 0 ? $"{runs.Count} run(s)" : (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
     }
 
     internal static string Describe(RunSet runs) => runs.Folder.Length > 0 ? runs.Folder : "the given runs";

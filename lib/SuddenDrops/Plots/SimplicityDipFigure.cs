@@ -34,18 +34,11 @@ public static class SimplicityDipFigure
     {
         var all = runs.ToList();
         var drawn = all.Where(r => r.IntrinsicDimensionLayers.Count > 0).Take(MaxPanels).ToList();
+        var figureTitle = title ?? "Simplicity dip: TwoNN intrinsic dimension per layer against training step";
+        if (drawn.Count == 0) return FigureCanvas.Empty(figureTitle, MissingReason(all)!);
         var columns = Math.Clamp(drawn.Count, 1, 2);
         var rows = Math.Max(1, (drawn.Count + 1) / 2);
-        var canvas = new FigureCanvas(title ?? "Simplicity dip: TwoNN intrinsic dimension per layer against training step",
-            columns == 1 ? 900 : 1300, 120 + 400 * rows);
-        if (drawn.Count == 0)
-        {
-            var empty = canvas.AddPanel(PanelBox.Whole, "", "step", "intrinsic dimension (TwoNN)");
-            canvas.SetRange(empty, xAxis: true, 0, 1);
-            canvas.SetRange(empty, xAxis: false, 0, 1);
-            canvas.Note(PlotText.Wrap(MissingReason(all)!, 90), y: 0.5, size: 15, yAnchor: "middle", yShift: 0, color: "#b22222");
-            return canvas.ToChart();
-        }
+        var canvas = new FigureCanvas(figureTitle, columns == 1 ? 900 : 1300, 120 + 400 * rows);
         var lastLayer = drawn.Max(r => r.IntrinsicDimensionLayers[^1]);
         var legendLayers = new HashSet<int>();
         for (var p = 0; p < drawn.Count; p++)
@@ -62,8 +55,7 @@ public static class SimplicityDipFigure
             }
             OnsetMarks.AsLines(canvas, panel, summary, "#000000");
         }
-        canvas.Note($"dashed: {FigureStyle.StructureOnsetGlyph} structure onset · dotted: {FigureStyle.CapabilitiesOnsetGlyph} capabilities onset (from each run's UAS curve)",
-            y: 1.0, yShift: 34);
+        canvas.Subtitle($"dashed: {FigureStyle.StructureOnsetGlyph} structure onset · dotted: {FigureStyle.CapabilitiesOnsetGlyph} capabilities onset (from each run's UAS curve)");
         return canvas.ToChart();
     }
 

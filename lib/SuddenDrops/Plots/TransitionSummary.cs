@@ -57,7 +57,7 @@ public sealed record TransitionSummary(
         var loss = run.Series(MetricColumns.EvalLoss);
         var blimp = run.Series(MetricColumns.Blimp);
         var (onset, verdict) = DetectOnset(uas);
-        double? structure = onset?.StructureOnsetStep, capabilities = onset?.CapabilitiesOnsetStep;
+        double? structure = Whole(onset?.StructureOnsetStep), capabilities = Whole(onset?.CapabilitiesOnsetStep);
         return new TransitionSummary(
             run.Name, uas.Count, uas.IsEmpty ? loss.Steps.LastOrDefault() : uas.Steps[^1],
             structure, capabilities,
@@ -104,6 +104,9 @@ public sealed record TransitionSummary(
             : "BLiMP was not measured in this run.");
         return text.ToString();
     }
+
+    /// <summary>Onset steps are estimated between checkpoints; reported as whole steps.</summary>
+    private static double? Whole(double? step) => step is double s ? Math.Round(s) : null;
 
     private static double? At(MetricSeries series, double? step) => step is double s ? series.At(s) : null;
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SuddenDrops.Plots;
 
 /// <summary>
@@ -20,6 +22,8 @@ public static class TwoStageTransitionFigure
     public static Plotly.NET.GenericChart Create(IEnumerable<RecordedRun> runs, string? title = null)
     {
         var drawn = runs.Where(r => r.Has(MetricColumns.EvalLoss) || r.Has(MetricColumns.Uas)).ToList();
+        if (drawn.Count == 0)
+            return FigureCanvas.Empty(title ?? "Two-stage transition", "No run with a metrics.csv holding eval_loss or uas was given.");
         var withBlimp = drawn.Any(r => r.Has(MetricColumns.Blimp));
         var panelCount = withBlimp ? 3 : 2;
         var manyRuns = drawn.Count > ManyRuns;
@@ -31,17 +35,15 @@ public static class TwoStageTransitionFigure
         var loss = canvas.AddPanel(PanelBox.InGrid(0, 1, panelCount), "Held-out MLM loss", "step", "loss (nats)");
         var uas = canvas.AddPanel(PanelBox.InGrid(1, 1, panelCount), "Implicit-parse UAS (best head)", "step", "UAS");
         var blimp = withBlimp ? canvas.AddPanel(PanelBox.InGrid(2, 1, panelCount), "BLiMP accuracy", "step", "accuracy") : (PanelAxes?)null;
-        if (drawn.Count == 0)
-            canvas.Note("No run with a metrics.csv holding eval_loss or uas was given.", y: 0.5, size: 16, yAnchor: "middle", yShift: 0);
-        else if (!withBlimp)
-            canvas.Note("BLiMP was not measured in these runs (no blimp column in metrics.csv).", y: 1.0, yShift: 28);
+        if (!withBlimp)
+            canvas.Subtitle("BLiMP was not measured in these runs (no blimp column in metrics.csv).");
 
         OnsetMarks.Explain(canvas);
-        if (drawn.Select(r => (Run: r, Baseline: r.Series(MetricColumns.UasOffsetBaseline).Last)).FirstOrDefault(p => p.Baseline is not null) is
-            { Run: { } baselineRun, Baseline: double baseline })
+        if (drawn.Select(r => r.Series(MetricColumns.UasOffsetBaseline).Last).FirstOrDefault(b => b is not null) is double baseline)
         {
             var steps = drawn.SelectMany(r => r.Series(MetricColumns.Uas).Steps).ToList();
-            canvas.Line(uas, $"best offset baseline ({baselineRun.Name})", [steps.Min(), steps.Max()], [baseline, baseline], FigureStyle.ReferenceGrey, 1.5, "dash");
+            canvas.Line(uas, string.Create(CultureInfo.InvariantCulture, $"best offset baseline ({baseline:F3})"), [steps.Min(), steps.Max()],
+                [baseline, baseline], FigureStyle.ReferenceGrey, 1.5, "dash");
         }
         for (var i = 0; i < drawn.Count; i++)
         {
