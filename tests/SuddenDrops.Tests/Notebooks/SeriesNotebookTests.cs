@@ -1,0 +1,92 @@
+using SuddenDrops.Tests.Plots;
+using Xunit.Abstractions;
+
+namespace SuddenDrops.Tests.Notebooks;
+
+/// <summary>
+/// Runs each notebook of the series (notebooks/00…05) top to bottom in load mode in dotnet-repl, as a person would after
+/// <c>dotnet build lib/SuddenDrops.Cli -c Release</c> and <c>dotnet tool restore</c> (one Release build for all, by
+/// <see cref="NotebookToolchain"/>), fails on any cell error, and checks that each figure the notebook saves exists as
+/// self-contained HTML and as a PNG that shows its curves.
+/// </summary>
+public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan NotebookLimit = TimeSpan.FromMinutes(4);
+
+    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("sdrops-series-");
+
+    public void Dispose() => scratch.Delete(recursive: true);
+
+    public static TheoryData<string> Notebooks => new(["00-setup", "01-implicit-parses", "02-two-stage-transition", "03-simplicity-dip", "04-sas-plus-minus", "05-early-suppression"]);
+
+    /// <summary>The figures each notebook saves, and a colour each one's PNG must show.</summary>
+    private static readonly Dictionary<string, (string Figure, string Color)[]> Figures = new()
+    {
+        ["00-setup"] = [],
+        ["01-implicit-parses"] = [("01-dependency-tree", "#222222"), ("01-attention-heatmap", "#2171b5")],
+        ["02-two-stage-transition"] = [("02-two-stage-transition", "#636efa"), ("02-two-stage-across-runs", "#EF553B")],
+        ["03-simplicity-dip"] = [("03-simplicity-dip", "#b22222")], // no committed run has TwoNN columns yet: the figure says so in red
+        ["04-sas-plus-minus"] = [("04-sas-plus-minus", "#b22222")],   // no committed SAS runs yet: likewise
+        ["05-early-suppression"] = [("05-early-suppression", "#b22222")],
+    };
+
+    /// <summary>Text each notebook must print, computed from the runs.</summary>
+    private static readonly Dictionary<string, string[]> Texts = new()
+    {
+        ["00-setup"] = ["sum of 0..5 = 15", "12 of 12 items found"],
+        ["01-implicit-parses"] = ["heads right: UAS", "Best head", "Best offset baseline: head = word +1"],
+        ["02-two-stage-transition"] = ["small: 91 checkpoints up to step 6,500. Structure onset ▲ at step", "runs have a structure onset"],
+        ["03-simplicity-dip"] = ["has TwoNN intrinsic-dimension columns"],
+        ["04-sas-plus-minus"] = ["SAS−: "],
+        ["05-early-suppression"] = ["SAS−(k)"],
+    };
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_is_committed_in_load_mode_without_outputs(string name)
+    {
+        var notebook = IpynbNotebook.Load(PathOf(name));
+
+        Assert.Equal(".net-csharp", notebook.KernelSpecName);
+        Assert.All(notebook.CodeCells, cell => Assert.Equal("csharp", cell.Kernel));
+        Assert.All(notebook.Cells, cell => Assert.Empty(cell.Outputs));
+        var first = notebook.CodeCells.First().Source;
+        Assert.Contains("#r \"../lib/SuddenDrops.Cli/bin/Release/net10.0/SuddenDrops.dll\"", first);
+        Assert.Equal("SuddenDrops.Plots.NotebookHost.Prepare()", notebook.CodeCells.ElementAt(1).Source.Trim());
+        if (name == "00-setup") return;
+        Assert.Contains("var trainLive = false;", first);
+        var markdown = string.Concat(notebook.Cells.Where(c => !c.IsCode).Select(c => c.Source));
+        Assert.Contains("**The paper's claim**", markdown);
+        Assert.Contains("**The method", markdown);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_runs_top_to_bottom_in_dotnet_repl_and_saves_its_figures(string name)
+    {
+        output.WriteLine(NotebookToolchain.EnsureReady());
+        var figures = Path.Combine(scratch.FullName, "figures");
+
+        var (process, executed) = DotnetRepl.Run(PathOf(name), Path.Combine(scratch.FullName, "executed.ipynb"),
+            new Dictionary<string, string?> { ["SDROPS_NOTEBOOK_OUT"] = figures }, NotebookLimit);
+
+        output.WriteLine($"dotnet-repl ran {name} in {process.Elapsed.TotalSeconds:0.0} s");
+        Assert.True(executed.Errors.Count == 0, string.Join(Environment.NewLine, executed.Errors));
+        Assert.True(process.ExitCode == 0, process.Describe());
+        var printed = string.Concat(executed.Cells.SelectMany(c => c.Outputs).Select(o => o.Text));
+        foreach (var text in Texts[name])
+            Assert.Contains(text, printed);
+        foreach (var (figure, color) in Figures[name])
+        {
+            var page = File.ReadAllText(Path.Combine(figures, figure + ".html"));
+            Assert.Contains("plotly.js v", page);
+            Assert.DoesNotMatch(@"<script[^>]*\ssrc\s*=", page);
+            var image = PngImage.Load(Path.Combine(figures, figure + ".png"));
+            Assert.True(FigurePixels.Drawn(image) > 5000, $"{figure}.png is nearly blank");
+            Assert.True(FigurePixels.Count(image, color, 20) > 200, $"{figure}.png shows too little {color}");
+        }
+        Assert.Equal(Figures[name].Length * 2, Directory.Exists(figures) ? Directory.GetFiles(figures).Length : 0);
+    }
+
+    private static string PathOf(string name) => Path.Combine(RepositoryLayout.NotebooksFolder, name + ".ipynb");
+}
