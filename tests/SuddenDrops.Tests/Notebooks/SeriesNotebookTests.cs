@@ -88,5 +88,19 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(Figures[name].Length * 2, Directory.Exists(figures) ? Directory.GetFiles(figures).Length : 0);
     }
 
+    [Fact]
+    public void Two_stage_notebook_runs_in_dotnet_interactive_stdio_too()
+    {
+        output.WriteLine(NotebookToolchain.EnsureReady());
+        var figures = Path.Combine(scratch.FullName, "figures");
+
+        var runs = DotnetInteractiveStdio.Run(IpynbNotebook.Load(PathOf("02-two-stage-transition")),
+            new Dictionary<string, string?> { ["SDROPS_NOTEBOOK_OUT"] = figures }, NotebookLimit);
+
+        output.WriteLine($"dotnet-interactive ran the cells in {runs.Sum(r => r.Elapsed.TotalSeconds):0.0} s");
+        Assert.True(runs.All(r => r.Succeeded), string.Join(Environment.NewLine, runs.Where(r => !r.Succeeded).Select(r => $"cell {r.CellIndex}: {r.FailureMessage}")));
+        Assert.True(FigurePixels.Count(PngImage.Load(Path.Combine(figures, "02-two-stage-transition.png")), "#636efa", 20) > 200);
+    }
+
     private static string PathOf(string name) => Path.Combine(RepositoryLayout.NotebooksFolder, name + ".ipynb");
 }
