@@ -22,9 +22,10 @@ internal sealed class TrainingOptions
     public Option<string?> Sources { get; } = new("--sources") { Description = "Comma-separated corpora: wikipedia, gutenberg, or paths to text files." };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (model init, batch order, masking, dropout)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+    public Option<string?> Precision { get; } = new("--precision") { Description = "fp32 (default) or bf16: bf16 mixed precision of the matmuls, fp32 master weights, LayerNorm, softmax and loss." };
 
     public IEnumerable<Option> All() =>
-        [Preset, Device, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Vocab, Sources, Seed, Threads];
+        [Preset, Device, Precision, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Vocab, Sources, Seed, Threads];
 
     public void AddTo(Command command)
     {
@@ -62,6 +63,15 @@ internal sealed class TrainingOptions
             Seed = parse.GetValue(Seed) ?? c.Seed,
             Device = parse.GetValue(Device) ?? c.Device,
             Threads = parse.GetValue(Threads) ?? c.Threads,
+            Precision = parse.GetValue(Precision) is string p ? ParsePrecision(p) : c.Precision,
         }).Validate();
     }
+
+    private static Model.Precision ParsePrecision(string value) =>
+        value.Trim().ToLowerInvariant() switch
+        {
+            "fp32" => Model.Precision.Fp32,
+            "bf16" => Model.Precision.Bf16,
+            _ => throw new ArgumentException($"--precision must be fp32 or bf16, got '{value}'."),
+        };
 }
