@@ -7,6 +7,6 @@ namespace SuddenDrops.Experiments;
 /// <param name="Tf32">Whether fp32 matmuls ran on TF32 tensor cores (CUDA only).</param>
 /// <param name="Parameters">Trainable values, the tied decoder counted once.</param>
 public sealed record BenchmarkResult(
-    string Preset, string Device, string Mode, int Layers, int Hidden, int Heads, int Intermediate, int VocabSize,
+    string Preset, string Device, string Mode, int Layers, int Hidden, int Heads, int Intermediate, int VocabSize, int MaxPositions,
     int SequenceLength, int BatchSize, Precision Precision, bool Tf32, bool WithAttentions, int Steps,
     double MillisecondsPerStep, double TokensPerSecond, long Parameters);

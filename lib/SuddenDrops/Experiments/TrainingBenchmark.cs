@@ -52,7 +52,7 @@ public static class TrainingBenchmark
         bool tf32 = cuda && allowTf32 && config.Precision == Precision.Fp32;
         var m = config.Model;
         return new BenchmarkResult(config.Preset, device.ToString(), ModeName(config.Precision, tf32, withAttentions),
-            m.Layers, m.Hidden, m.Heads, m.Intermediate, m.VocabSize, config.SequenceLength, config.BatchSize,
+            m.Layers, m.Hidden, m.Heads, m.Intermediate, m.VocabSize, m.MaxPositions, config.SequenceLength, config.BatchSize,
             config.Precision, tf32, withAttentions, steps, ms, config.TokensPerStep / (ms / 1000), model.ParameterCount);
     }
 
