@@ -2,6 +2,7 @@
 # Device checks of issue 7 that need real text (one device call, ~2 minutes on an H200):
 #  1. CPU and CUDA give the same losses for a fixed seed: tiny preset, dropout 0 (CPU and CUDA draw different dropout
 #     masks), SAME_STEPS steps; CUDA runs its fp32 matmuls in TF32, so "the same" means within 1 %.
+#     Then --resume of the finished CUDA run: loading a checkpoint (model and AdamW state) onto the device.
 #  2. bf16 mixed precision tracks fp32 (TF32): the small preset (4 x 256 x 4, T 128, B 128), CURVE_STEPS steps each.
 # Both on the Gutenberg books with the full bert-base-uncased vocabulary, no probes. Results under $OUT:
 # checks.jsonl (one line per comparison, from bench/compare_curves.py) and checks-runs.tgz (logs, metrics; no checkpoints).
@@ -25,17 +26,20 @@ export TORCH_LIB=${TORCH_LIB:-$(python3 -c 'import os, torch; print(os.path.join
 rm -rf "$RUNS"; mkdir -p "$OUT" "$RUNS"
 clock=$(date +%s)
 
-train() {
-  local name=$1; shift
-  timeout "$LIMIT" $SDROPS train --out "$RUNS/$name" --sources gutenberg --vocab 0 --no-probes "$@" > "$RUNS/$name.log" 2>&1
+train() { # log name, run folder name, arguments
+  local name=$1 folder=$2; shift 2
+  timeout "$LIMIT" $SDROPS train --out "$RUNS/$folder" --sources gutenberg --vocab 0 --no-probes "$@" > "$RUNS/$name.log" 2>&1
   echo "$name exit $? [$(( $(date +%s) - clock )) s]" | tee -a "$RUNS/exits.txt"
 }
 
 # the first run tokenises the books into the cache; the other three read it and run side by side
-train same-device --preset tiny --device "$DEVICE" --dropout 0 --steps "$SAME_STEPS"
-train same-cpu --preset tiny --device cpu --dropout 0 --steps "$SAME_STEPS" --threads 8 &
-train curve-fp32 --preset small --device "$DEVICE" --steps "$CURVE_STEPS" &
-train curve-bf16 --preset small --device "$DEVICE" --precision bf16 --steps "$CURVE_STEPS" &
+same=(--preset tiny --device "$DEVICE" --dropout 0 --steps "$SAME_STEPS")
+train same-device same-device "${same[@]}"
+# --resume of the finished run loads its last checkpoint (model and AdamW state) onto the device: must exit 0
+train same-device-resume same-device "${same[@]}" --resume
+train same-cpu same-cpu --preset tiny --device cpu --dropout 0 --steps "$SAME_STEPS" --threads 8 &
+train curve-fp32 curve-fp32 --preset small --device "$DEVICE" --steps "$CURVE_STEPS" &
+train curve-bf16 curve-bf16 --preset small --device "$DEVICE" --precision bf16 --steps "$CURVE_STEPS" &
 wait
 
 python3 bench/compare_curves.py "$RUNS/same-cpu" "$RUNS/same-device" --tolerance 0.01 \
