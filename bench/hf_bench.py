@@ -88,7 +88,11 @@ def run_mode(torch, transformers, args, mode, batch):
         intermediate_size=args.ffn, max_position_embeddings=args.max_positions, type_vocab_size=2,
         hidden_act="gelu", hidden_dropout_prob=0.1, attention_probs_dropout_prob=0.1, layer_norm_eps=1e-12,
         initializer_range=0.02, attn_implementation="eager" if with_attentions else "sdpa")
-    model = transformers.BertForMaskedLM(config).to(args.device).train()
+    model = transformers.BertForMaskedLM(config)
+    wanted = "eager" if with_attentions else "sdpa"
+    if getattr(model.config, "_attn_implementation", wanted) != wanted and hasattr(model, "set_attn_implementation"):
+        model.set_attn_implementation(wanted)  # in case the config keyword was not honoured
+    model = model.to(args.device).train()
     on_cuda = args.device.startswith("cuda")
     synchronize = torch.cuda.synchronize if on_cuda else (lambda: None)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4, betas=(0.9, 0.999), eps=1e-6, weight_decay=0.01)
