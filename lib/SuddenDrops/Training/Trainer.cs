@@ -57,18 +57,21 @@ public sealed class Trainer
 
         long start = 0;
         double secondsBefore = 0;
+        bool resumed = false;
         if (resume && store.LatestResumable() is long latest)
         {
             var state = store.Load(latest, model, optimizer);
             start = state.Step;
             secondsBefore = state.Seconds;
-            metrics.TruncateAfter("step", start);
-            trainLog.TruncateAfter("step", start);
+            resumed = true;
         }
+        // Rows logged after the checkpoint we continue from (or all rows, when starting afresh) are redone.
+        metrics.TruncateAfter("step", resumed ? start : -1);
+        trainLog.TruncateAfter("step", resumed ? start : -1);
 
         var clock = Stopwatch.StartNew();
         MlmEvaluation? last = null;
-        if (start == 0)
+        if (!resumed)
             last = Checkpoint(0, model, optimizer, store, evaluator, device, metrics, double.NaN, secondsBefore, unigram);
 
         model.train();
