@@ -1,33 +1,47 @@
 using System.CommandLine;
+using System.Text.Json;
 using Spectre.Console;
 using SuddenDrops.Experiments;
+using SuddenDrops.Training;
 
 namespace SuddenDrops.Cli.Commands;
 
-/// <summary><c>sdrops bench</c>: training throughput of a preset on a device (a benchmark, not a test).</summary>
+/// <summary>
+/// <c>sdrops bench</c>: training throughput of a preset on a device (a benchmark, not a test). Prints a table and one
+/// JSON line (the keys of bench/hf_bench.py) that bench/compare.sh reads.
+/// </summary>
 internal static class BenchCommand
 {
+    /// <summary>The vocabulary of bert-base-uncased, used with <c>--vocab 0</c>.</summary>
+    private const int FullVocabulary = 30522;
+
     public static Command Create()
     {
         var options = new TrainingOptions();
         var steps = new Option<int>("--bench-steps") { Description = "Timed steps (after 3 warm-up steps).", DefaultValueFactory = _ => 20 };
         var attentions = new Option<bool>("--with-attentions") { Description = "Also materialise the attention probabilities (what UAS and the regulariser need)." };
-        var command = new Command("bench", "Measure training tokens/s of a preset's model on random batches.");
+        var noTf32 = new Option<bool>("--no-tf32") { Description = "On CUDA, keep fp32 matmuls in strict fp32 (TF32 tensor cores are on otherwise)." };
+        var command = new Command("bench", "Measure training tokens/s of a preset's model on random batches (vocabulary: the preset's; --vocab N for N pieces, 0 for 30,522).");
         options.AddTo(command);
         command.Options.Add(steps);
         command.Options.Add(attentions);
+        command.Options.Add(noTf32);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var config = options.Build(parse);
-            if (parse.GetValue(options.Vocab) is null && config.Corpus.PrunedVocabulary is int v) config = config with { Model = config.Model with { VocabSize = v } };
-            else if (config.Corpus.PrunedVocabulary is null) config = config with { Model = config.Model with { VocabSize = 30522 } };
-            else config = config with { Model = config.Model with { VocabSize = config.Corpus.PrunedVocabulary.Value } };
-            var r = TrainingBenchmark.Run(config, parse.GetValue(steps), withAttentions: parse.GetValue(attentions));
-            var table = new Table().AddColumns("preset", "device", "model", "vocab", "T × B", "attn", "ms/step", "tokens/s", "params");
-            table.AddRow(r.Preset, r.Device, $"{r.Layers}×{r.Hidden}×{r.Heads}", r.VocabSize.ToString(), $"{r.SequenceLength} × {r.BatchSize}",
-                r.WithAttentions ? "yes" : "no", r.MillisecondsPerStep.ToString("F1"), r.TokensPerSecond.ToString("N0"), r.Parameters.ToString("N0"));
+            int vocab = parse.GetValue(options.Vocab) switch
+            {
+                null => config.Model.VocabSize,
+                0 => FullVocabulary,
+                int n => n,
+            };
+            config = config with { Model = config.Model with { VocabSize = vocab } };
+            var r = TrainingBenchmark.Run(config, parse.GetValue(steps), withAttentions: parse.GetValue(attentions), allowTf32: !parse.GetValue(noTf32));
+            var table = new Table().AddColumns("preset", "device", "mode", "model", "vocab", "T × B", "ms/step", "tokens/s", "params");
+            table.AddRow(r.Preset, r.Device, r.Mode, $"{r.Layers}×{r.Hidden}×{r.Heads}", r.VocabSize.ToString(), $"{r.SequenceLength} × {r.BatchSize}",
+                r.MillisecondsPerStep.ToString("F1"), r.TokensPerSecond.ToString("N0"), r.Parameters.ToString("N0"));
             AnsiConsole.Write(table);
-            Console.WriteLine($"bench: preset={r.Preset} device={r.Device} ms_per_step={r.MillisecondsPerStep:F2} tokens_per_s={r.TokensPerSecond:F0}");
+            Console.WriteLine(JsonSerializer.Serialize(r, new JsonSerializerOptions(JsonFiles.Options) { WriteIndented = false }));
             return 0;
         }));
         return command;

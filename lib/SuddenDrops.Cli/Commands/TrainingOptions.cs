@@ -18,13 +18,15 @@ internal sealed class TrainingOptions
     public Option<int?> Hidden { get; } = new("--hidden") { Description = "Model width (feed-forward is 4x unless --ffn)." };
     public Option<int?> Heads { get; } = new("--heads") { Description = "Attention heads per block." };
     public Option<int?> Ffn { get; } = new("--ffn") { Description = "Feed-forward width." };
+    public Option<double?> Dropout { get; } = new("--dropout") { Description = "Dropout probability (default 0.1; 0 makes runs on different devices comparable step by step)." };
     public Option<int?> Vocab { get; } = new("--vocab") { Description = "Prune the vocabulary to this many pieces (0: keep all 30,522)." };
     public Option<string?> Sources { get; } = new("--sources") { Description = "Comma-separated corpora: wikipedia, gutenberg, or paths to text files." };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (model init, batch order, masking, dropout)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+    public Option<string?> Precision { get; } = new("--precision") { Description = "fp32 (default) or bf16: bf16 mixed precision of the matmuls, fp32 master weights, LayerNorm, softmax and loss." };
 
     public IEnumerable<Option> All() =>
-        [Preset, Device, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Vocab, Sources, Seed, Threads];
+        [Preset, Device, Precision, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads];
 
     public void AddTo(Command command)
     {
@@ -40,6 +42,7 @@ internal sealed class TrainingOptions
         if (parse.GetValue(Hidden) is int hidden) model = model with { Hidden = hidden, Intermediate = 4 * hidden };
         if (parse.GetValue(Heads) is int heads) model = model with { Heads = heads };
         if (parse.GetValue(Ffn) is int ffn) model = model with { Intermediate = ffn };
+        if (parse.GetValue(Dropout) is double dropout) model = model with { Dropout = dropout };
         var corpus = c.Corpus;
         if (parse.GetValue(Vocab) is int vocab) corpus = corpus with { PrunedVocabulary = vocab > 0 ? vocab : null };
         if (parse.GetValue(Sources) is string sources)
@@ -62,6 +65,15 @@ internal sealed class TrainingOptions
             Seed = parse.GetValue(Seed) ?? c.Seed,
             Device = parse.GetValue(Device) ?? c.Device,
             Threads = parse.GetValue(Threads) ?? c.Threads,
+            Precision = parse.GetValue(Precision) is string p ? ParsePrecision(p) : c.Precision,
         }).Validate();
     }
+
+    private static Model.Precision ParsePrecision(string value) =>
+        value.Trim().ToLowerInvariant() switch
+        {
+            "fp32" => Model.Precision.Fp32,
+            "bf16" => Model.Precision.Bf16,
+            _ => throw new ArgumentException($"--precision must be fp32 or bf16, got '{value}'."),
+        };
 }

@@ -6,7 +6,7 @@ namespace SuddenDrops.Data;
 /// Reads BLiMP paradigms: JSON lines, one minimal pair per line, with the string fields
 /// <c>sentence_good</c>, <c>sentence_bad</c>, <c>field</c>, <c>linguistics_term</c>, <c>UID</c> and
 /// <c>pairID</c> (other fields, such as <c>one_prefix_method</c>, are ignored). Blank lines are skipped.
-/// Every error names the file and the 1-based line (<see cref="DataFileFormatException"/>).
+/// Every error names the file and the 1-based line (<see cref="DataFormatException"/>).
 /// Upstream: github.com/alexwarstadt/blimp (<c>data/*.jsonl</c>, 67 files x 1,000 pairs).
 /// </summary>
 public static class BlimpReader
@@ -63,13 +63,13 @@ public static class BlimpReader
         }
         catch (JsonException e)
         {
-            throw new DataFileFormatException(sourceName, lineNumber, $"malformed JSON: {e.Message}");
+            throw new DataFormatException(sourceName, lineNumber, $"malformed JSON: {e.Message}");
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new DataFileFormatException(sourceName, lineNumber, $"expected a JSON object, found {root.ValueKind}");
+                throw new DataFormatException(sourceName, lineNumber, $"expected a JSON object, found {root.ValueKind}");
             string Field(string name) => RequiredText(root, name, sourceName, lineNumber);
             return new BlimpPair(
                 SentenceGood: Field("sentence_good"),
@@ -85,16 +85,16 @@ public static class BlimpReader
     private static string RequiredText(JsonElement root, string name, string sourceName, int lineNumber)
     {
         if (!root.TryGetProperty(name, out var value))
-            throw new DataFileFormatException(sourceName, lineNumber, $"missing field \"{name}\"");
+            throw new DataFormatException(sourceName, lineNumber, $"missing field \"{name}\"");
         var text = value.ValueKind switch
         {
             JsonValueKind.String => value.GetString()!,
             JsonValueKind.Number => value.GetRawText(),
-            _ => throw new DataFileFormatException(sourceName, lineNumber,
+            _ => throw new DataFormatException(sourceName, lineNumber,
                 $"field \"{name}\" must be a string, found {value.ValueKind}"),
         };
         if (text.Trim().Length == 0)
-            throw new DataFileFormatException(sourceName, lineNumber, $"field \"{name}\" is empty");
+            throw new DataFormatException(sourceName, lineNumber, $"field \"{name}\" is empty");
         return text;
     }
 }

@@ -7,7 +7,7 @@ namespace SuddenDrops.Data;
 public class DataFormatException : FormatException
 {
     public DataFormatException(string file, int line, string problem)
-        : base($"{file}:{line}: {problem}")
+        : base(line > 0 ? $"{file}:{line}: {problem}" : $"{file}: {problem}")
     {
         File = file;
         Line = line;
@@ -17,7 +17,7 @@ public class DataFormatException : FormatException
     /// <summary>The file that holds the bad input, as given to the reader.</summary>
     public string File { get; }
 
-    /// <summary>1-based line number of the offending line.</summary>
+    /// <summary>1-based line number of the offending line; 0 when the problem concerns the whole file.</summary>
     public int Line { get; }
 
     /// <summary>What is wrong, without the location.</summary>

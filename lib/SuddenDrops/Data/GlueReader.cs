@@ -6,7 +6,7 @@ namespace SuddenDrops.Data;
 /// Reads GLUE <c>train.tsv</c>/<c>dev.tsv</c> files in the layout of a <see cref="GlueTask"/>.
 /// Lines are split on tabs only (no quote handling), must have exactly <see cref="GlueTask.ColumnCount"/>
 /// fields, a non-empty text and a valid label; the header, where the task has one, must match exactly.
-/// Every error names the file and the 1-based line (<see cref="DataFileFormatException"/>).
+/// Every error names the file and the 1-based line (<see cref="DataFormatException"/>).
 /// </summary>
 public static class GlueReader
 {
@@ -35,11 +35,11 @@ public static class GlueReader
                 continue;
             }
             if (line.Length == 0)
-                throw new DataFileFormatException(sourceName, lineNumber, "empty line");
+                throw new DataFormatException(sourceName, lineNumber, "empty line");
             examples.Add(ParseLine(task, line, sourceName, lineNumber));
         }
         if (lineNumber == 0 && task.HasHeader)
-            throw new DataFileFormatException(sourceName, 1, $"empty file: {task.Name} expects a header line");
+            throw new DataFormatException(sourceName, 1, $"empty file: {task.Name} expects a header line");
         return examples;
     }
 
@@ -47,7 +47,7 @@ public static class GlueReader
     {
         var fields = line.Split('\t');
         if (!fields.SequenceEqual(task.Header, StringComparer.Ordinal))
-            throw new DataFileFormatException(sourceName, 1,
+            throw new DataFormatException(sourceName, 1,
                 $"{task.Name} header must be \"{string.Join("\\t", task.Header)}\", found \"{line.Replace("\t", "\\t")}\"");
     }
 
@@ -55,7 +55,7 @@ public static class GlueReader
     {
         var fields = line.Split('\t');
         if (fields.Length != task.ColumnCount)
-            throw new DataFileFormatException(sourceName, lineNumber,
+            throw new DataFormatException(sourceName, lineNumber,
                 $"{task.Name} expects {task.ColumnCount} tab-separated fields, found {fields.Length}");
         var textA = RequiredText(fields, task.TextAColumn, sourceName, lineNumber);
         var textB = task.TextBColumn is { } column ? RequiredText(fields, column, sourceName, lineNumber) : null;
@@ -67,7 +67,7 @@ public static class GlueReader
     {
         var text = fields[column];
         if (text.Trim().Length == 0)
-            throw new DataFileFormatException(sourceName, lineNumber, $"empty text in field {column + 1}");
+            throw new DataFormatException(sourceName, lineNumber, $"empty text in field {column + 1}");
         return text;
     }
 
@@ -90,7 +90,7 @@ public static class GlueReader
             GlueLabelFormat.Entailment => "entailment or not_entailment",
             _ => "a number in [0, 5]",
         };
-        throw new DataFileFormatException(sourceName, lineNumber,
+        throw new DataFormatException(sourceName, lineNumber,
             $"{task.Name} label in field {task.LabelColumn + 1} must be {expected}, found \"{text}\"");
     }
 }

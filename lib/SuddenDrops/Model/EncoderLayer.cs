@@ -26,10 +26,21 @@ public sealed class EncoderLayer : nn.Module
         RegisterComponents();
     }
 
-    /// <param name="x">[B, T, D]</param>
-    /// <param name="additiveMask">[B, 1, 1, T]</param>
-    /// <returns>[B, T, D]; <paramref name="probabilities"/> is [B, H, T, T] when asked for.</returns>
-    public Tensor Forward(Tensor x, Tensor additiveMask, bool returnProbabilities, out Tensor? probabilities)
+    /// <summary>dtype of the attention and feed-forward matmuls (bf16), or null for fp32. The residual stream and both LayerNorms stay fp32.</summary>
+    internal ScalarType? MatmulType
+    {
+        get => attention.MatmulType;
+        set
+        {
+            attention.MatmulType = value;
+            feedForward.MatmulType = value;
+        }
+    }
+
+    /// <param name="x">[B, T, D] fp32</param>
+    /// <param name="additiveMask">[B, 1, 1, T], or null when no key is padding</param>
+    /// <returns>[B, T, D] fp32 (a bf16 branch added to the fp32 residual promotes to fp32); <paramref name="probabilities"/> is [B, H, T, T] when asked for.</returns>
+    public Tensor Forward(Tensor x, Tensor? additiveMask, bool returnProbabilities, out Tensor? probabilities)
     {
         using var scope = NewDisposeScope();
         var attended = attention.Forward(x, additiveMask, returnProbabilities, out probabilities);

@@ -17,12 +17,15 @@ public sealed class FeedForward : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>dtype of both linear layers and the GELU between them (bf16), or null for fp32.</summary>
+    internal ScalarType? MatmulType { get; set; }
+
     /// <param name="x">[B, T, D]</param>
-    /// <returns>[B, T, D]</returns>
+    /// <returns>[B, T, D], in the matmul type</returns>
     public override Tensor forward(Tensor x)
     {
-        using var h = up.forward(x);              // [B, T, F]
+        using var h = MixedPrecision.Linear(x, up, MatmulType); // [B, T, F]
         using var a = nn.functional.gelu(h);
-        return down.forward(a);
+        return MixedPrecision.Linear(a, down, MatmulType);
     }
 }

@@ -17,6 +17,24 @@ public sealed class MaskedLanguageModel : nn.Module
 
     public BertConfig Config { get; }
 
+    /// <summary>
+    /// Arithmetic of the matmuls (default fp32). With bf16 the parameters stay fp32 (the optimizer's master weights)
+    /// and are cast per use; see <see cref="MixedPrecision"/>. Changing it needs no re-initialisation.
+    /// </summary>
+    public Precision Precision
+    {
+        get => precision;
+        set
+        {
+            var matmulType = MixedPrecision.MatmulType(value);
+            foreach (var layer in layers) layer.MatmulType = matmulType;
+            head.MatmulType = matmulType;
+            precision = value;
+        }
+    }
+
+    private Precision precision = Precision.Fp32;
+
     public MaskedLanguageModel(BertConfig config, long padId = 0) : base(nameof(MaskedLanguageModel))
     {
         Config = config.Validate();
@@ -30,14 +48,18 @@ public sealed class MaskedLanguageModel : nn.Module
 
     /// <summary>Runs the encoder.</summary>
     /// <param name="inputIds">[B, T] piece ids.</param>
-    /// <param name="attentionMask">[B, T], 1 (or true) for real tokens, 0 for padding.</param>
+    /// <param name="attentionMask">
+    /// [B, T], 1 (or true) for real tokens, 0 for padding; null when there is no padding, which lets
+    /// <c>scaled_dot_product_attention</c> pick a kernel without a mask input (flash attention in bf16 on CUDA).
+    /// </param>
     /// <param name="tokenTypes">[B, T] segment ids, or null.</param>
-    public EncoderOutput Encode(Tensor inputIds, Tensor attentionMask, Tensor? tokenTypes = null,
+    /// <remarks>Hidden states and attention probabilities are fp32 in every <see cref="Precision"/>.</remarks>
+    public EncoderOutput Encode(Tensor inputIds, Tensor? attentionMask, Tensor? tokenTypes = null,
         bool returnAttentions = false, bool returnHiddenStates = false)
     {
         using var scope = NewDisposeScope();
-        var x = embeddings.Forward(inputIds, tokenTypes); // [B, T, D]
-        var additive = AdditiveMask(attentionMask, x.dtype); // [B, 1, 1, T]
+        var x = embeddings.Forward(inputIds, tokenTypes); // [B, T, D] fp32
+        var additive = attentionMask is null ? null : AdditiveMask(attentionMask, MixedPrecision.MatmulType(precision) ?? x.dtype); // [B, 1, 1, T]
         var attentions = returnAttentions ? new List<Tensor>(layers.Count) : null;
         var states = returnHiddenStates ? new List<Tensor>(layers.Count + 1) { x } : null;
         foreach (var layer in layers)
@@ -55,7 +77,7 @@ public sealed class MaskedLanguageModel : nn.Module
     /// <summary>MLM logits at selected positions only.</summary>
     /// <param name="hidden">[B, T, D] encoder output.</param>
     /// <param name="flatPositions">[M] indices into the flattened B·T positions.</param>
-    /// <returns>[M, V]</returns>
+    /// <returns>[M, V] fp32</returns>
     public Tensor PredictAt(Tensor hidden, Tensor flatPositions)
     {
         using var flat = hidden.reshape(-1, hidden.shape[2]);     // [B·T, D]
@@ -68,8 +90,7 @@ public sealed class MaskedLanguageModel : nn.Module
     {
         using var isPad = attentionMask.eq(0).unsqueeze(1).unsqueeze(2); // [B, 1, 1, T]
         using var zero = zeros(isPad.shape, dtype, attentionMask.device);
-        var lowest = dtype == ScalarType.Float64 ? double.MinValue : float.MinValue;
-        return zero.masked_fill(isPad, lowest);
+        return zero.masked_fill(isPad, finfo(dtype).min); // finite: a cast of float.MinValue to bf16 would round to −∞
     }
 
     /// <summary>Number of trainable values (the tied decoder counted once).</summary>

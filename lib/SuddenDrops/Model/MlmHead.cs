@@ -23,13 +23,18 @@ public sealed class MlmHead : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>dtype of the transform and the decoder matmul (bf16), or null for fp32. LayerNorm and the returned logits are fp32.</summary>
+    internal ScalarType? MatmulType { get; set; }
+
     /// <param name="hidden">[M, D] encoder outputs at the selected positions.</param>
     /// <param name="wordEmbeddings">[V, D] tied decoder weight.</param>
-    /// <returns>[M, V] logits.</returns>
+    /// <returns>[M, V] fp32 logits.</returns>
     public Tensor Forward(Tensor hidden, Tensor wordEmbeddings)
     {
         using var scope = NewDisposeScope();
-        var h = norm.forward(nn.functional.gelu(transform.forward(hidden))); // [M, D]
-        return nn.functional.linear(h, wordEmbeddings, decoderBias).MoveToOuterDisposeScope(); // [M, V]
+        var transformed = nn.functional.gelu(MixedPrecision.Linear(hidden, transform, MatmulType)); // [M, D]
+        var h = norm.forward(transformed.to(ScalarType.Float32));                                   // [M, D] fp32
+        var logits = MixedPrecision.Linear(h, wordEmbeddings, decoderBias, MatmulType);             // [M, V]
+        return logits.to(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 }

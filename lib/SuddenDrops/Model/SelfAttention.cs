@@ -9,6 +9,8 @@ namespace SuddenDrops.Model;
 /// softmax(Q Kᵀ / √d_h + mask) V, per head (Vaswani et al. 2017).
 /// When the caller needs the attention probabilities (UAS, the syntactic regulariser) they are computed
 /// explicitly and handed back; otherwise the fused <c>scaled_dot_product_attention</c> kernel is used.
+/// With a matmul type (bf16) the projections and both attention products run in it, the softmax in fp32
+/// (the fused kernel accumulates its softmax in fp32 internally).
 /// </summary>
 public sealed class SelfAttention : nn.Module
 {
@@ -30,24 +32,29 @@ public sealed class SelfAttention : nn.Module
         RegisterComponents();
     }
 
+    /// <summary>dtype of the matmuls (bf16), or null for fp32; set through <see cref="MaskedLanguageModel.Precision"/>.</summary>
+    internal ScalarType? MatmulType { get; set; }
+
     /// <param name="x">[B, T, D] input.</param>
-    /// <param name="additiveMask">[B, 1, 1, T]: 0 for real keys, the dtype's lowest value for padded keys.</param>
-    /// <param name="probabilities">Set to the attention probabilities [B, H, T, T] (before dropout) when <paramref name="returnProbabilities"/>.</param>
-    /// <returns>[B, T, D]</returns>
-    public Tensor Forward(Tensor x, Tensor additiveMask, bool returnProbabilities, out Tensor? probabilities)
+    /// <param name="additiveMask">[B, 1, 1, T]: 0 for real keys, the dtype's lowest value for padded keys; null when no key is padding.</param>
+    /// <param name="probabilities">Set to the fp32 attention probabilities [B, H, T, T] (before dropout) when <paramref name="returnProbabilities"/>.</param>
+    /// <returns>[B, T, D], in the matmul type</returns>
+    public Tensor Forward(Tensor x, Tensor? additiveMask, bool returnProbabilities, out Tensor? probabilities)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], t = x.shape[1];
-        var parts = qkv.forward(x).view(b, t, 3, heads, headDim).permute(2, 0, 3, 1, 4); // [3, B, H, T, Dh]
+        var projected = MixedPrecision.Linear(x, qkv, MatmulType);                 // [B, T, 3D]
+        var parts = projected.view(b, t, 3, heads, headDim).permute(2, 0, 3, 1, 4); // [3, B, H, T, Dh]
         var q = parts[0];
         var k = parts[1];
         var v = parts[2];
         Tensor context; // [B, H, T, Dh]
         if (returnProbabilities)
         {
-            var scores = matmul(q, k.transpose(-2, -1)) / Math.Sqrt(headDim) + additiveMask; // [B, H, T, T]
+            var scores = matmul(q, k.transpose(-2, -1)).to(ScalarType.Float32) / Math.Sqrt(headDim); // [B, H, T, T] fp32
+            if (additiveMask is not null) scores = scores + additiveMask;
             var probs = scores.softmax(-1);
-            context = matmul(probsDropout.forward(probs), v);
+            context = matmul(probsDropout.forward(probs).to(v.dtype), v);
             probabilities = probs.MoveToOuterDisposeScope();
         }
         else
@@ -56,6 +63,6 @@ public sealed class SelfAttention : nn.Module
             probabilities = null;
         }
         var merged = context.transpose(1, 2).reshape(b, t, heads * headDim); // [B, T, D]
-        return output.forward(merged).MoveToOuterDisposeScope();
+        return MixedPrecision.Linear(merged, output, MatmulType).MoveToOuterDisposeScope();
     }
 }

@@ -37,7 +37,8 @@ public sealed class MlmMasker(MaskingConfig config, int vocabSize, int maskId, I
             tensor(input, [batch, length]),
             tensor(mask, [batch, length]),
             tensor(positions.ToArray()),
-            tensor(targets.ToArray()));
+            tensor(targets.ToArray()),
+            HasPadding: Array.IndexOf(isReal, false) >= 0);
 
         void Select(int i)
         {

@@ -49,7 +49,7 @@ public sealed class Trainer
         double unigram = UnigramBaseline.CrossEntropy(corpus.Train, evaluator.Targets, config.Model.VocabSize, specials.NeverMasked);
 
         manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Sampling, 0));
-        using var model = new MaskedLanguageModel(config.Model, specials.Pad);
+        using var model = new MaskedLanguageModel(config.Model, specials.Pad) { Precision = config.Precision };
         model.to(device);
         using var optimizer = OptimizerFactory.Create(model, config.Optimizer);
         var metrics = new MetricsLog(run.MetricsPath);
@@ -57,18 +57,21 @@ public sealed class Trainer
 
         long start = 0;
         double secondsBefore = 0;
+        bool resumed = false;
         if (resume && store.LatestResumable() is long latest)
         {
             var state = store.Load(latest, model, optimizer);
             start = state.Step;
             secondsBefore = state.Seconds;
-            metrics.TruncateAfter("step", start);
-            trainLog.TruncateAfter("step", start);
+            resumed = true;
         }
+        // Rows logged after the checkpoint we continue from (or all rows, when starting afresh) are redone.
+        metrics.TruncateAfter("step", resumed ? start : -1);
+        trainLog.TruncateAfter("step", resumed ? start : -1);
 
         var clock = Stopwatch.StartNew();
         MlmEvaluation? last = null;
-        if (start == 0)
+        if (!resumed)
             last = Checkpoint(0, model, optimizer, store, evaluator, device, metrics, double.NaN, secondsBefore, unigram);
 
         model.train();
@@ -134,20 +137,17 @@ public sealed class Trainer
             trained / Math.Max(1e-9, clock.Elapsed.TotalSeconds), clock.Elapsed);
     }
 
-    /// <summary>One optimiser update; returns the MLM loss of the batch (a scalar tensor on the device).</summary>
+    /// <summary>
+    /// One optimiser update; returns the MLM loss of the batch (a scalar tensor on the device). The batch is built on the
+    /// host and copied without blocking; the loss is read back only every LogEvery steps (in <see cref="Run"/>).
+    /// </summary>
     private Tensor TrainStep(MaskedLanguageModel model, AdamW optimizer, BatchBuilder train, BatchOrder order, long step, double lr, Device device)
     {
         manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Dropout, step)); // dropout of step s depends on s alone
         using var cpuBatch = train.Build(order.For(step), SeedMix.Generator(config.Seed, SeedMix.Masking, step));
         var batch = cpuBatch.To(device);
-        using var output = model.Encode(batch.InputIds, batch.AttentionMask);
-        var logits = model.PredictAt(output.Hidden, batch.TargetPositions); // [M, V]
-        var loss = nn.functional.cross_entropy(logits, batch.TargetIds);
-        optimizer.zero_grad();
-        loss.backward();
-        nn.utils.clip_grad_norm_(model.parameters(), config.Optimizer.ClipNorm);
         OptimizerFactory.SetLearningRate(optimizer, lr);
-        optimizer.step();
+        var loss = MlmTrainingStep.Run(model, optimizer, batch, config.Optimizer.ClipNorm);
         if (!ReferenceEquals(batch, cpuBatch)) batch.Dispose();
         return loss;
     }

@@ -12,6 +12,8 @@ namespace SuddenDrops.Training;
 /// <param name="Threads">CPU threads for libtorch (0: libtorch's default).</param>
 /// <param name="LogEvery">Steps between rows of <c>train_log.csv</c> and progress updates.</param>
 /// <param name="Probes">Measurements at each checkpoint (UAS, …).</param>
+/// <param name="Precision">fp32 (default) or bf16 mixed precision of the matmuls; master weights, LayerNorm, softmax and
+/// loss are fp32 either way. Configs written before it existed read back as fp32.</param>
 public sealed record TrainingConfig(
     string Preset,
     BertConfig Model,
@@ -27,7 +29,8 @@ public sealed record TrainingConfig(
     string Device = "cpu",
     int Threads = 0,
     int LogEvery = 10,
-    ProbeConfig? Probes = null)
+    ProbeConfig? Probes = null,
+    Precision Precision = Precision.Fp32)
 {
     public TrainingConfig Validate()
     {

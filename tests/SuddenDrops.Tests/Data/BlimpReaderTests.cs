@@ -33,7 +33,7 @@ public class BlimpReaderTests
     {
         var text = GoodLine + "\n" + GoodLine + "\n" + badLine + "\n";
 
-        var error = Assert.Throws<DataFileFormatException>(() => BlimpReader.Parse(new StringReader(text), "paradigm.jsonl"));
+        var error = Assert.Throws<DataFormatException>(() => BlimpReader.Parse(new StringReader(text), "paradigm.jsonl"));
 
         Assert.Equal("paradigm.jsonl", error.File);
         Assert.Equal(3, error.Line);
@@ -48,7 +48,7 @@ public class BlimpReaderTests
         File.WriteAllText(path, GoodLine + "\n{\"sentence_good\": \n");
         try
         {
-            var error = Assert.Throws<DataFileFormatException>(() => BlimpReader.ReadFile(path));
+            var error = Assert.Throws<DataFormatException>(() => BlimpReader.ReadFile(path));
             Assert.Equal(path, error.File);
             Assert.Equal(2, error.Line);
         }

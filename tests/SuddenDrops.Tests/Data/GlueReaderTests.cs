@@ -111,7 +111,7 @@ public class GlueReaderTests
     {
         var task = GlueTask.FromName(taskName);
 
-        var error = Assert.Throws<DataFileFormatException>(() => GlueReader.Parse(task, new StringReader(text), "fixture.tsv"));
+        var error = Assert.Throws<DataFormatException>(() => GlueReader.Parse(task, new StringReader(text), "fixture.tsv"));
 
         Assert.Equal("fixture.tsv", error.File);
         Assert.Equal(line, error.Line);

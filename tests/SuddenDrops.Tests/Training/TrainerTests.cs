@@ -61,10 +61,28 @@ public class TrainerTests : IDisposable
         var stepsB = b.Numbers("step");
         var lossB = b.Numbers("eval_loss");
         Assert.Equal(new double[] { 0, 10, 20, 30 }, stepsA);
-        Assert.Equal(new double[] { 0, 10, 15, 20, 30 }, stepsB);
+        Assert.Equal(new double[] { 0, 10, 15, 20, 30 }, stepsB); // one row per step: nothing logged twice
         Assert.Equal(lossA[^1], lossB[^1], 6);
         Assert.Equal(lossA[2], lossB[3], 6);
         Assert.Equal(new MetricsLog(straight.TrainLogPath).Numbers("train_loss")[^1], new MetricsLog(interrupted.TrainLogPath).Numbers("train_loss")[^1], 6);
+    }
+
+    [Fact]
+    public void A_kill_before_the_first_resumable_checkpoint_restarts_cleanly()
+    {
+        var corpus = SyntheticCorpus();
+        var run = new RunFolder(Path.Combine(root, "killed"));
+        using (var cts = new CancellationTokenSource())
+        {
+            var first = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, run);
+            first.Progress += p => { if (p.Step == 5) cts.Cancel(); };
+            first.Run(resume: false, cts.Token);
+        }
+        // As if the process had been killed before step 5 was written: only step 0 remains, without optimizer state.
+        Directory.Delete(new CheckpointStore(run.CheckpointsDir).PathFor(5), recursive: true);
+        var summary = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, run).Run(resume: true);
+        Assert.Equal(0, summary.StartStep);
+        Assert.Equal(new double[] { 0, 10, 20, 30 }, new MetricsLog(run.MetricsPath).Numbers("step"));
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Training;
+
+/// <summary>
+/// Global gradient-norm clipping (Pascanu et al. 2013) that stays on the device: the same arithmetic as
+/// <c>torch.nn.utils.clip_grad_norm_</c> (norm of the per-parameter 2-norms; coefficient max / (norm + 1e-6)
+/// clamped at 1), but it returns the norm as a tensor, where TorchSharp's <c>nn.utils.clip_grad_norm_</c> returns a
+/// double and so waits for the GPU on every step.
+/// </summary>
+public static class GradientClipping
+{
+    /// <summary>Scales all gradients in place so their joint 2-norm is at most <paramref name="maxNorm"/>.</summary>
+    /// <returns>The joint norm before clipping, a 0-dim fp32 tensor on the parameters' device (read it only when logging).</returns>
+    public static Tensor ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var grads = parameters.Select(p => p.grad).OfType<Tensor>().ToList();
+        if (grads.Count == 0) return zeros(1).squeeze().MoveToOuterDisposeScope();
+        var total = grads.Count == 1 ? grads[0].norm() : stack(grads.Select(g => g.norm())).norm(); // []
+        var coefficient = (full_like(total, maxNorm) / (total + 1e-6)).clamp_max(1.0);
+        foreach (var g in grads) g.mul_(coefficient);
+        return total.MoveToOuterDisposeScope();
+    }
+}
