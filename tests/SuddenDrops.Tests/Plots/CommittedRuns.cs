@@ -9,5 +9,5 @@ internal static class CommittedRuns
     public static string Gpu => Path.Combine(RepositoryLayout.Root, "data", "runs", "gpu-h200-2026-11-26");
 
     /// <summary>The tiny preset trained on 2 CPU cores, with its last checkpoint.</summary>
-    public static string CpuTiny => Path.Combine(RepositoryLayout.Root, "data", "runs", "cpu-2026-11-26", "tiny-s0");
+    public static string CpuTiny => Path.Combine(RepositoryLayout.Root, "data", "runs", "cpu-tiny", "tiny-s0");
 }
