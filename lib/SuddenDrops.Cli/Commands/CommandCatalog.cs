@@ -10,5 +10,8 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return BenchCommand.Create();
         yield return DataCommand.Create();
+        yield return BlimpCommand.Create();
+        yield return TwoNNCommand.Create();
+        yield return GlueCommand.Create();
     }
 }
