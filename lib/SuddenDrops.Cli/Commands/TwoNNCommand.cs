@@ -30,7 +30,7 @@ internal static class TwoNNCommand
             var path = options.ReportPath(parse, model, "twonn");
             JsonFiles.Save(path, new CheckpointReport<IntrinsicDimensionReport>(model.CheckpointPath, model.Step, model.Device.ToString(), described, report));
 
-            var table = new Table().AddColumns("layer", "tokens (Euclidean)", "tokens (cosine)", "[CLS] (Euclidean)", "[CLS] (cosine)");
+            var table = new Table().AddColumns("layer", "tokens (Euclidean)", "tokens (cosine)", "[[CLS]] (Euclidean)", "[[CLS]] (cosine)");
             foreach (var l in report.Layers)
                 table.AddRow(l.Layer == 0 ? "0 (embeddings)" : l.Layer.ToString(), l.TokenEuclidean.ToString("F2"), l.TokenCosine.ToString("F2"),
                     l.ClsEuclidean?.ToString("F2") ?? "–", l.ClsCosine?.ToString("F2") ?? "–");
