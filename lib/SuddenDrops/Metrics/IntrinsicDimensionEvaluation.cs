@@ -81,26 +81,23 @@ public sealed class IntrinsicDimensionEvaluation
         return new IntrinsicDimensionReport(tokens.Length, sentences.Count, SentencesSkipped, layers, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Per layer (L + 1), the token vectors [N, D] and the [CLS] vectors [S, D], row-major.</summary>
+    /// <summary>Per layer (L + 1), the token vectors [N, D] and the [CLS] vectors [S, D], row-major, in sample order.</summary>
+    /// <remarks>Sentences are batched in order of length, so that little of each batch is padding.</remarks>
     public (float[][] Tokens, float[][] Cls) Representations(MaskedLanguageModel model, Device device)
     {
         int states = model.Config.Layers + 1, dims = model.Config.Hidden;
         var tokenVectors = Enumerable.Range(0, states).Select(_ => new float[tokens.Length * dims]).ToArray();
         var clsVectors = Enumerable.Range(0, states).Select(_ => new float[sentences.Count * dims]).ToArray();
+        var pointsOf = Enumerable.Range(0, sentences.Count).Select(_ => new List<int>()).ToArray();
+        for (var p = 0; p < tokens.Length; p++) pointsOf[tokens[p].Sentence].Add(p);
+        var byLength = Enumerable.Range(0, sentences.Count).OrderBy(i => sentences[i].PieceCount).ToArray();
         var wasTraining = model.training;
         model.eval();
         try
         {
             using var noGrad = no_grad();
-            var next = 0; // first token point not yet filled
-            for (var start = 0; start < sentences.Count; start += BatchSentences)
-            {
-                var count = Math.Min(BatchSentences, sentences.Count - start);
-                var end = next;
-                while (end < tokens.Length && tokens[end].Sentence < start + count) end++;
-                FillBatch(model, device, start, count, next, end, tokenVectors, clsVectors);
-                next = end;
-            }
+            foreach (var batch in byLength.Chunk(BatchSentences))
+                FillBatch(model, device, batch, pointsOf, tokenVectors, clsVectors);
         }
         finally
         {
@@ -109,31 +106,37 @@ public sealed class IntrinsicDimensionEvaluation
         return (tokenVectors, clsVectors);
     }
 
-    private void FillBatch(MaskedLanguageModel model, Device device, int start, int count, int firstToken, int endToken,
-        float[][] tokenVectors, float[][] clsVectors)
+    private void FillBatch(MaskedLanguageModel model, Device device, int[] batch, List<int>[] pointsOf, float[][] tokenVectors, float[][] clsVectors)
     {
         using var scope = NewDisposeScope();
-        var width = sentences.Skip(start).Take(count).Max(s => s.PieceCount);
+        int count = batch.Length, width = batch.Max(i => sentences[i].PieceCount), dims = model.Config.Hidden;
         var ids = new long[count * width];
         var mask = new long[count * width];
+        var selected = new List<long>(count * 2); // [CLS] of each row, then the sampled tokens of each row
+        var points = new List<int>(count);        // the token point of each selected token
         for (var row = 0; row < count; row++)
         {
-            var pieces = sentences[start + row].PieceIds;
+            var pieces = sentences[batch[row]].PieceIds;
             Array.Fill(ids, padId, row * width, width);
             for (var k = 0; k < pieces.Length; k++) (ids[row * width + k], mask[row * width + k]) = (pieces[k], 1);
+            selected.Add(row * width);
         }
-        var selected = new long[count + endToken - firstToken]; // [CLS] of each row, then the sampled tokens
-        for (var row = 0; row < count; row++) selected[row] = row * width;
-        for (var t = firstToken; t < endToken; t++) selected[count + t - firstToken] = (tokens[t].Sentence - start) * width + tokens[t].Position;
-        var index = tensor(selected).to(device);
-        var dims = model.Config.Hidden;
+        for (var row = 0; row < count; row++)
+            foreach (var p in pointsOf[batch[row]])
+            {
+                selected.Add(row * width + tokens[p].Position);
+                points.Add(p);
+            }
+        var index = tensor(selected.ToArray()).to(device);
         using var output = model.Encode(tensor(ids, [count, width]).to(device), tensor(mask, [count, width]).to(device), returnHiddenStates: true);
         for (var layer = 0; layer < output.HiddenStates!.Count; layer++)
         {
-            var rows = output.HiddenStates[layer].reshape(-1, dims).index_select(0, index).to(ScalarType.Float32).cpu(); // [count + tokens, D]
+            var rows = output.HiddenStates[layer].reshape(-1, dims).index_select(0, index).to(ScalarType.Float32).cpu(); // [count + points, D]
             var values = rows.data<float>().ToArray();
-            Array.Copy(values, 0, clsVectors[layer], (long)start * dims, (long)count * dims);
-            Array.Copy(values, (long)count * dims, tokenVectors[layer], (long)firstToken * dims, (long)(endToken - firstToken) * dims);
+            for (var row = 0; row < count; row++)
+                Array.Copy(values, (long)row * dims, clsVectors[layer], (long)batch[row] * dims, dims);
+            for (var j = 0; j < points.Count; j++)
+                Array.Copy(values, (long)(count + j) * dims, tokenVectors[layer], (long)points[j] * dims, dims);
         }
     }
 }
