@@ -12,6 +12,9 @@ internal static class CommandCatalog
         yield return UasCommand.CreateUas();
         yield return UasCommand.CreateAttention();
         yield return DataCommand.Create();
+        yield return BlimpCommand.Create();
+        yield return TwoNNCommand.Create();
+        yield return GlueCommand.Create();
         yield return FiguresCommand.Create();
     }
 }

@@ -6,10 +6,16 @@ using SuddenDrops.Training;
 
 namespace SuddenDrops.Experiments;
 
-/// <summary>The measurements taken at every checkpoint of a training run, beside the held-out MLM loss.</summary>
+/// <summary>
+/// The measurements taken at every checkpoint of a training run, beside the held-out MLM loss: implicit-parse UAS,
+/// BLiMP on a fixed sample (pseudo-log-likelihood) and the TwoNN intrinsic dimension of every layer, each turned off by a
+/// 0 in <see cref="ProbeConfig"/>. UAS and TwoNN read UD EWT dev (held out from the training corpora); BLiMP reads
+/// <c>blimp/data</c>.
+/// </summary>
 public static class CheckpointProbes
 {
     public const string EwtDev = "ud/en_ewt-ud-dev.conllu";
+    public const string BlimpData = "blimp/data";
 
     public static IReadOnlyList<ICheckpointProbe> Default(TrainingJob job)
     {
@@ -17,12 +23,25 @@ public static class CheckpointProbes
         var device = DeviceSelection.Resolve(job.Config.Device);
         var encoder = new WordPieceEncoder(job.Prepared.Vocabulary);
         var probes = new List<ICheckpointProbe>();
-        if (settings.UasSentences > 0)
+        if (settings.UasSentences > 0 || settings.TwoNNPoints > 0)
         {
             var treebank = Path.Combine(job.DataRoot.Path, EwtDev);
-            if (!File.Exists(treebank)) throw new FileNotFoundException($"The UAS probe needs UD EWT dev at {treebank} (or run with --no-probes).");
-            var sample = ConlluReader.Read(treebank).Where(s => settings.UasMaxWords is not int max || s.Count <= max).Take(settings.UasSentences);
-            probes.Add(new UasProbe(new ImplicitParseEvaluation(sample, encoder, job.Config.SequenceLength), device));
+            if (!File.Exists(treebank)) throw new FileNotFoundException($"The UAS and TwoNN probes need UD EWT dev at {treebank} (or run with --no-probes).");
+            var sentences = ConlluReader.Read(treebank).ToList();
+            if (settings.UasSentences > 0)
+            {
+                var sample = sentences.Where(s => settings.UasMaxWords is not int max || s.Count <= max).Take(settings.UasSentences);
+                probes.Add(new UasProbe(new ImplicitParseEvaluation(sample, encoder, job.Config.SequenceLength), device));
+            }
+            if (settings.TwoNNPoints > 0)
+                probes.Add(new TwoNNProbe(new IntrinsicDimensionEvaluation(sentences.Select(s => s.Words), encoder, job.Config.SequenceLength, settings.TwoNNPoints), device));
+        }
+        if (settings.BlimpPerParadigm > 0)
+        {
+            var blimp = Path.Combine(job.DataRoot.Path, BlimpData);
+            if (!Directory.Exists(blimp)) throw new DirectoryNotFoundException($"The BLiMP probe needs {blimp} (or run with --no-probes).");
+            var sample = BlimpSample.Select(BlimpReader.ReadDirectory(blimp), settings.BlimpPerParadigm, BlimpProbe.SampleSeed);
+            probes.Add(new BlimpProbe(new BlimpEvaluation(sample, encoder), device));
         }
         return probes;
     }

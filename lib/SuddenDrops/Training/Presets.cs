@@ -45,7 +45,7 @@ public static class Presets
         Optimizer: new OptimizerConfig(LearningRate: 5e-4, Epsilon: 1e-8, WarmupSteps: 500, Decay: LearningRateDecay.Constant),
         Masking: new MaskingConfig(),
         Checkpoints: new CheckpointSchedule(DenseEvery: 50, DenseUntil: 4000, SparseEvery: 250),
-        Probes: new ProbeConfig(UasSentences: 400, UasMaxWords: 40));
+        Probes: new ProbeConfig(UasSentences: 400, UasMaxWords: 40, BlimpPerParadigm: 20));
 
     /// <summary>BERT-base (Devlin et al. 2019): 12 × 768 × 12, T 128, batch 256, lr 1e-4, 10k warm-up steps.</summary>
     public static TrainingConfig Base { get; } = new(

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using SuddenDrops.Training;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Cli.Commands;
+
+/// <summary>The options shared by commands that evaluate a checkpoint (blimp, twonn, glue).</summary>
+internal sealed class EvaluationOptions
+{
+    public Option<string> Checkpoint { get; } = new("--checkpoint")
+    {
+        Description = "A run folder (its latest checkpoint), a checkpoints/step-N folder or its model.bin.",
+        Required = true,
+    };
+    public Option<string?> Data { get; } = new("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+    public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+    public Option<string?> Out { get; } = new("--out") { Description = "JSON report (default: <run>/evals/<command>-step-N.json)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { Checkpoint, Data, Device, Threads, Out }) command.Options.Add(o);
+    }
+
+    /// <summary>Applies --threads, then loads the checkpoint on --device.</summary>
+    public TrainedModel Load(ParseResult parse)
+    {
+        if (parse.GetValue(Threads) is int threads and > 0) set_num_threads(threads);
+        return TrainedModel.Load(parse.GetValue(Checkpoint)!, parse.GetValue(Device)!);
+    }
+
+    /// <summary>--out, or <c>&lt;run&gt;/evals/&lt;name&gt;-step-NNNNNNN.json</c>.</summary>
+    public string ReportPath(ParseResult parse, TrainedModel model, string name) =>
+        parse.GetValue(Out) ?? Path.Combine(model.Run.Root, "evals", $"{name}-step-{model.Step:D7}.json");
+}

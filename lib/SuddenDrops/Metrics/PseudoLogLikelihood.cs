@@ -1,0 +1,127 @@
+using SuddenDrops.Model;
+using SuddenDrops.Text;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Metrics;
+
+/// <summary>
+/// Pseudo-log-likelihood of a sentence under a masked LM (Salazar, Liang, Nguyen &amp; Kirchhoff 2020, "Masked Language
+/// Model Scoring", ACL, eq. 2): PLL(W) = Σₜ log P(wₜ | W∖ₜ), the sum over the sentence's word pieces of the log-probability
+/// of each piece when it alone is replaced by [MASK]. The sentence is fed as <c>[CLS] pieces [SEP]</c>; [CLS] and [SEP]
+/// are context, never scored; every other piece is, [UNK] included.
+/// <para>
+/// Batched: the n masked copies of a sentence are n rows of one batch, and consecutive sentences share a batch while
+/// rows × longest row stays within the token budget (a sentence's copies are never split over batches). The MLM head runs
+/// only at the masked position of each row (<see cref="MaskedLanguageModel.PredictAt"/>), so one batch costs an encoder
+/// pass over its rows plus one [rows, V] projection.
+/// </para>
+/// </summary>
+public sealed class PseudoLogLikelihood
+{
+    /// <summary>Default cap on rows × row length of one batch (padding included).</summary>
+    public const int DefaultTokenBudget = 8192;
+
+    private readonly int cls, sep, mask, pad;
+    private readonly int tokenBudget;
+
+    public PseudoLogLikelihood(WordPieceVocabulary vocabulary, int tokenBudget = DefaultTokenBudget)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tokenBudget);
+        (cls, sep, mask, pad) = (vocabulary.Cls, vocabulary.Sep, vocabulary.Mask, vocabulary.Pad);
+        this.tokenBudget = tokenBudget;
+    }
+
+    /// <summary>
+    /// The PLL (natural log) of each sentence, given as piece ids without [CLS]/[SEP]; an empty sentence scores 0.
+    /// The model is put in eval mode for the call (and back to training mode if it was) and runs under no_grad.
+    /// </summary>
+    /// <exception cref="ArgumentException">A sentence longer than the model's positions allow (MaxPositions − 2 pieces).</exception>
+    public double[] Score(MaskedLanguageModel model, IReadOnlyList<int[]> sentences, Device device)
+    {
+        var limit = model.Config.MaxPositions - 2;
+        for (var i = 0; i < sentences.Count; i++)
+            if (sentences[i].Length > limit)
+                throw new ArgumentException($"Sentence {i} has {sentences[i].Length} pieces; the model takes at most {limit} besides [CLS] and [SEP].");
+        var scores = new double[sentences.Count];
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            foreach (var (start, count) in Batches(sentences))
+                ScoreBatch(model, sentences, start, count, scores, device);
+        }
+        finally
+        {
+            if (wasTraining) model.train();
+        }
+        return scores;
+    }
+
+    /// <summary>Runs of consecutive sentences whose masked copies fit the token budget (at least one sentence each).</summary>
+    private IEnumerable<(int Start, int Count)> Batches(IReadOnlyList<int[]> sentences)
+    {
+        int start = 0, rows = 0, longest = 0;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var n = sentences[i].Length;
+            var width = Math.Max(longest, n + 2);
+            if (i > start && (long)(rows + n) * width > tokenBudget)
+            {
+                yield return (start, i - start);
+                (start, rows, width) = (i, 0, n + 2);
+            }
+            rows += n;
+            longest = width;
+        }
+        if (start < sentences.Count) yield return (start, sentences.Count - start);
+    }
+
+    private void ScoreBatch(MaskedLanguageModel model, IReadOnlyList<int[]> sentences, int start, int count, double[] scores, Device device)
+    {
+        var rows = 0;
+        var width = 0;
+        for (var s = start; s < start + count; s++)
+        {
+            rows += sentences[s].Length;
+            width = Math.Max(width, sentences[s].Length + 2);
+        }
+        if (rows == 0) return; // only empty sentences: PLL 0
+
+        var ids = new long[rows * width];     // [R, T]
+        var attention = new long[rows * width]; // [R, T]
+        var positions = new long[rows];         // [R] flat index of the masked piece
+        var targets = new long[rows];           // [R] the piece it hides
+        var owner = new int[rows];              // [R] sentence of each row
+        var row = 0;
+        for (var s = start; s < start + count; s++)
+        {
+            var pieces = sentences[s];
+            for (var masked = 0; masked < pieces.Length; masked++, row++)
+            {
+                var offset = row * width;
+                Array.Fill(ids, pad, offset, width);
+                ids[offset] = cls;
+                for (var k = 0; k < pieces.Length; k++) ids[offset + 1 + k] = pieces[k];
+                ids[offset + 1 + pieces.Length] = sep;
+                attention.AsSpan(offset, pieces.Length + 2).Fill(1);
+                ids[offset + 1 + masked] = mask;
+                positions[row] = offset + 1 + masked;
+                targets[row] = pieces[masked];
+                owner[row] = s;
+            }
+        }
+
+        using var scope = NewDisposeScope();
+        var inputIds = tensor(ids, [rows, width]).to(device);
+        var attentionMask = tensor(attention, [rows, width]).to(device);
+        using var output = model.Encode(inputIds, attentionMask);
+        var logits = model.PredictAt(output.Hidden, tensor(positions).to(device)); // [R, V]
+        var logProbs = nn.functional.log_softmax(logits.to(ScalarType.Float32), 1)
+            .gather(1, tensor(targets).to(device).unsqueeze(1))
+            .squeeze(1)
+            .cpu(); // [R]
+        var values = logProbs.data<float>().ToArray();
+        for (var r = 0; r < rows; r++) scores[owner[r]] += values[r];
+    }
+}

@@ -1,0 +1,53 @@
+using SuddenDrops.Data;
+using SuddenDrops.Experiments;
+using SuddenDrops.Metrics;
+using SuddenDrops.Tests.Data;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Tests.Experiments;
+
+public class CheckpointProbesTests
+{
+    [Fact]
+    public void A_run_writes_uas_blimp_and_twonn_columns_at_every_checkpoint()
+    {
+        using var folder = new TempFolder();
+        // a small plain-text corpus: EWT train sentences, one paragraph per 8 sentences
+        var sentences = ConlluReader.Read(SharedData.PathOf("ud/en_ewt-ud-train.conllu")).Take(800).Select(s => string.Join(' ', s.Words)).ToList();
+        var text = string.Join("\n\n", sentences.Chunk(8).Select(chunk => string.Join(' ', chunk)));
+        var corpus = folder.Write("corpus.txt", text);
+        var config = Presets.Tiny with
+        {
+            Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 }, // a quarter of the tiny width keeps the probes to seconds
+            Corpus = new CorpusConfig([corpus], PrunedVocabulary: 400, HeldOutEvery: 10),
+            SequenceLength = 32,
+            BatchSize = 4,
+            Steps = 2,
+            EvalBatches = 1,
+            Checkpoints = new CheckpointSchedule(DenseEvery: 2, DenseUntil: 2, SparseEvery: 2),
+            Probes = new ProbeConfig(UasSentences: 10, BlimpPerParadigm: 1, TwoNNPoints: 60),
+        };
+        var job = TrainingJob.Prepare(config, folder.PathOf("run"), SharedData.Root, folder.PathOf("cache"));
+        var probes = CheckpointProbes.Default(job);
+        Assert.Equal([typeof(UasProbe), typeof(TwoNNProbe), typeof(BlimpProbe)], probes.Select(p => p.GetType()));
+
+        job.CreateTrainer(probes).Run(resume: false);
+
+        var metrics = new MetricsLog(job.Run.MetricsPath);
+        Assert.Equal([0.0, 2.0], metrics.Numbers("step"));
+        foreach (var column in new[] { "uas", "blimp", "blimp_morphology", "blimp_syntax", "blimp_semantics", "blimp_syntax_semantics",
+                     "id_L0", "id_L2", "id_cos_L1", "id_cls_L1", "id_cls_cos_L2" })
+            Assert.All(metrics.Numbers(column), v => Assert.True(double.IsFinite(v) && v > 0, $"{column} = {v}"));
+        Assert.DoesNotContain("id_cls_L0", metrics.Columns);
+    }
+
+    [Fact]
+    public void Older_configs_without_the_new_probe_fields_read_with_the_defaults()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("probes.json", """{ "uasSentences": 400, "uasMaxWords": 40 }""");
+        var probes = JsonFiles.Load<ProbeConfig>(path);
+        Assert.Equal(new ProbeConfig(400, 40, BlimpPerParadigm: 5, TwoNNPoints: 2000), probes);
+        Assert.Equal(20, Presets.Small.ProbeSettings.BlimpPerParadigm);
+    }
+}
