@@ -12,6 +12,7 @@ namespace SuddenDrops.Training;
 /// <param name="Threads">CPU threads for libtorch (0: libtorch's default).</param>
 /// <param name="LogEvery">Steps between rows of <c>train_log.csv</c> and progress updates.</param>
 /// <param name="Probes">Measurements at each checkpoint (UAS, …).</param>
+/// <param name="Regularizer">The syntactic regulariser and its labelled data (null: plain MLM on raw text).</param>
 public sealed record TrainingConfig(
     string Preset,
     BertConfig Model,
@@ -27,7 +28,8 @@ public sealed record TrainingConfig(
     string Device = "cpu",
     int Threads = 0,
     int LogEvery = 10,
-    ProbeConfig? Probes = null)
+    ProbeConfig? Probes = null,
+    RegularizerConfig? Regularizer = null)
 {
     public TrainingConfig Validate()
     {
@@ -37,6 +39,7 @@ public sealed record TrainingConfig(
         if (BatchSize < 1) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}.");
         if (Steps < 1) throw new ArgumentException($"Steps must be positive, got {Steps}.");
         if (Corpus.Sources.Count == 0) throw new ArgumentException("The corpus needs at least one source.");
+        Regularizer?.Validate(BatchSize);
         return this;
     }
 
