@@ -9,11 +9,13 @@ namespace SuddenDrops.Experiments;
 /// <summary>Result of <see cref="TrainingBenchmark.Run"/>.</summary>
 public sealed record BenchmarkResult(
     string Preset, string Device, int Layers, int Hidden, int Heads, int VocabSize, int SequenceLength, int BatchSize,
-    bool WithAttentions, int Steps, double MillisecondsPerStep, double TokensPerSecond, long Parameters);
+    bool WithAttentions, int Steps, double MillisecondsPerStep, double TokensPerSecond, long Parameters, string Regularizer = "none");
 
 /// <summary>
 /// Times full training steps (forward, MLM loss at the masked positions, backward, clipping, AdamW) of a preset's
 /// model on random batches, so the number depends on the model and the device only, not on data loading.
+/// With a regulariser in the config whose λ at step 0 is not 0, the step is L_MLM + λ·R (<see cref="RegularizedLoss"/>)
+/// with the config's labelled share of rows given a right-branching chain of gold edges over their tokens.
 /// </summary>
 public static class TrainingBenchmark
 {
@@ -32,13 +34,21 @@ public static class TrainingBenchmark
         var ids = new int[b * t];
         var real = new bool[b * t];
         for (int i = 0; i < ids.Length; i++) { ids[i] = 4 + rng.Next(config.Model.VocabSize - 4); real[i] = true; }
-        using var batch = masker.Apply(ids, real, b, t, rng).To(device);
+        double lambda = config.Regularizer?.LambdaAt(0) ?? 0;
+        var masked = masker.Apply(ids, real, b, t, rng);
+        using var batch = (lambda != 0 ? masked with { Edges = ChainEdges(b, t, config.Regularizer!.LabelledRows(b)) } : masked).To(device);
 
         double Step()
         {
             using var scope = NewDisposeScope();
-            using var output = model.Encode(batch.InputIds, batch.AttentionMask, returnAttentions: withAttentions);
-            var loss = nn.functional.cross_entropy(model.PredictAt(output.Hidden, batch.TargetPositions), batch.TargetIds);
+            Tensor loss;
+            if (lambda != 0)
+                loss = RegularizedLoss.Compute(model, batch, lambda).Total;
+            else
+            {
+                using var output = model.Encode(batch.InputIds, batch.AttentionMask, returnAttentions: withAttentions);
+                loss = nn.functional.cross_entropy(model.PredictAt(output.Hidden, batch.TargetPositions), batch.TargetIds);
+            }
             optimizer.zero_grad();
             loss.backward();
             nn.utils.clip_grad_norm_(model.parameters(), config.Optimizer.ClipNorm);
@@ -53,7 +63,24 @@ public static class TrainingBenchmark
         Synchronize(device);
         double ms = clock.Elapsed.TotalMilliseconds / steps;
         return new BenchmarkResult(config.Preset, device.ToString(), config.Model.Layers, config.Model.Hidden, config.Model.Heads,
-            config.Model.VocabSize, t, b, withAttentions, steps, ms, b * t / (ms / 1000), model.ParameterCount);
+            config.Model.VocabSize, t, b, withAttentions || lambda != 0, steps, ms, b * t / (ms / 1000), model.ParameterCount,
+            lambda != 0 ? config.Regularizer!.Variant.ToString() : "none");
+    }
+
+    /// <summary>Edges i → i + 1 over tokens 1 … T − 2 of the last <paramref name="labelledRows"/> rows (a right-branching chain).</summary>
+    private static SyntacticEdges ChainEdges(int batch, int length, int labelledRows)
+    {
+        var rows = new List<long>();
+        var dependents = new List<long>();
+        var heads = new List<long>();
+        for (int row = batch - labelledRows; row < batch; row++)
+            for (int i = 1; i < length - 2; i++)
+            {
+                rows.Add(row);
+                dependents.Add(i);
+                heads.Add(i + 1);
+            }
+        return SyntacticEdges.FromArrays([.. rows], [.. dependents], [.. heads]);
     }
 
     private static void Synchronize(Device device)
