@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return BenchCommand.Create();
         yield return SweepCommand.Create();
+        yield return OnsetCommand.Create();
         yield return DataCommand.Create();
     }
 }
