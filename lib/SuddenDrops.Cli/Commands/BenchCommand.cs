@@ -21,11 +21,15 @@ internal static class BenchCommand
         var steps = new Option<int>("--bench-steps") { Description = "Timed steps (after 3 warm-up steps).", DefaultValueFactory = _ => 20 };
         var attentions = new Option<bool>("--with-attentions") { Description = "Also materialise the attention probabilities (what UAS and the regulariser need)." };
         var noTf32 = new Option<bool>("--no-tf32") { Description = "On CUDA, keep fp32 matmuls in strict fp32 (TF32 tensor cores are on otherwise)." };
+        var variant = new Option<string?>("--variant") { Description = "Time L_MLM + λ·R of this regulariser variant (sas+, sas-) on the labelled share of the rows." };
+        var regularizer = new RegularizerOptions();
         var command = new Command("bench", "Measure training tokens/s of a preset's model on random batches (vocabulary: the preset's; --vocab N for N pieces, 0 for 30,522).");
         options.AddTo(command);
         command.Options.Add(steps);
         command.Options.Add(attentions);
         command.Options.Add(noTf32);
+        command.Options.Add(variant);
+        regularizer.AddTo(command);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var config = options.Build(parse);
@@ -36,6 +40,7 @@ internal static class BenchCommand
                 int n => n,
             };
             config = config with { Model = config.Model with { VocabSize = vocab } };
+            if (parse.GetValue(variant) is string name) config = (config with { Regularizer = regularizer.For(SuddenDrops.Training.SasVariant.Parse(name), parse) }).Validate();
             var r = TrainingBenchmark.Run(config, parse.GetValue(steps), withAttentions: parse.GetValue(attentions), allowTf32: !parse.GetValue(noTf32));
             var table = new Table().AddColumns("preset", "device", "mode", "model", "vocab", "T × B", "ms/step", "tokens/s", "params");
             table.AddRow(r.Preset, r.Device, r.Mode, $"{r.Layers}×{r.Hidden}×{r.Heads}", r.VocabSize.ToString(), $"{r.SequenceLength} × {r.BatchSize}",

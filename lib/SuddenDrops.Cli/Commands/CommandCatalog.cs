@@ -11,6 +11,8 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return UasCommand.CreateUas();
         yield return UasCommand.CreateAttention();
+        yield return SweepCommand.Create();
+        yield return OnsetCommand.Create();
         yield return DataCommand.Create();
         yield return BlimpCommand.Create();
         yield return TwoNNCommand.Create();

@@ -35,6 +35,7 @@ internal static class ProgressDisplay
 
     private static string Line(TrainingProgress p) =>
         $"step {p.Step:N0}/{p.TotalSteps:N0}  loss {p.TrainLoss:F3}  lr {p.LearningRate:0.0e0}  {p.TokensPerSecond:N0} tok/s" +
+        (p.Regularizer is { } reg ? $"  R {reg.Value:F1} λR {reg.WeightedLoss:+0.000;-0.000;0}" : "") +
         (p.LastEvaluation is { } e ? $"  eval {e.Loss:F3} / {e.Accuracy:P1}" : "") +
         (p.Remaining is { } r ? $"  ETA {r:hh\\:mm\\:ss}" : "");
 

@@ -16,15 +16,23 @@ internal static class TrainCommand
         var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var noProbes = new Option<bool>("--no-probes") { Description = "Skip UAS/BLiMP/TwoNN at checkpoints (MLM loss and accuracy only)." };
+        var variant = new Option<string?>("--variant") { Description = "Syntactic regulariser: base (labelled batches, λ = 0), sas+ (promote), sas- (suppress), sas-@k (suppress until step k). Default: none." };
+        var regularizer = new RegularizerOptions();
         var command = new Command("train", "Train a BERT masked-language model from scratch on raw English text.");
         options.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(data);
         command.Options.Add(resume);
         command.Options.Add(noProbes);
+        command.Options.Add(variant);
+        regularizer.AddTo(command);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var config = options.Build(parse);
+            if (parse.GetValue(variant) is string name)
+                config = (config with { Regularizer = regularizer.For(SasVariant.Parse(name), parse) }).Validate();
+            else if (regularizer.AnyGiven(parse))
+                throw new ArgumentException("--lambda, --labelled-share and --treebank need --variant (base, sas+, sas-, sas-@k).");
             var runDir = parse.GetValue(output) ?? TrainingJob.DefaultRunDirectory(config);
             var job = TrainingJob.Prepare(config, runDir, parse.GetValue(data), log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
             var probes = parse.GetValue(noProbes) ? [] : CheckpointProbes.Default(job);

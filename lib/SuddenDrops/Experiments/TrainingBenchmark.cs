@@ -12,6 +12,8 @@ namespace SuddenDrops.Experiments;
 /// the device only, not on data loading. The batch: ids uniform over the non-special pieces (id ≥ 5: a pruned
 /// vocabulary's [PAD] [UNK] [CLS] [SEP] [MASK] are 0–4), no padding, BERT's 15 % / 80-10-10 masking with [MASK] = 4
 /// (bench/hf_bench.py builds the same).
+/// With a regulariser in the config whose λ at step 0 is not 0, the step is L_MLM + λ·R (<see cref="RegularizedLoss"/>)
+/// with the config's labelled share of rows given a right-branching chain of gold edges over their tokens.
 /// </summary>
 public static class TrainingBenchmark
 {
@@ -33,13 +35,24 @@ public static class TrainingBenchmark
         model.to(device);
         model.train();
         using var optimizer = OptimizerFactory.Create(model, config.Optimizer);
-        using var cpuBatch = RandomBatch(config);
+        double lambda = config.Regularizer?.LambdaAt(0) ?? 0;
+        var plain = RandomBatch(config);
+        using var cpuBatch = lambda != 0 ? plain with { Edges = ChainEdges(config.BatchSize, config.SequenceLength, config.Regularizer!.LabelledRows(config.BatchSize)) } : plain;
         var batch = cpuBatch.To(device);
 
         void Step()
         {
             using var scope = NewDisposeScope();
-            MlmTrainingStep.Run(model, optimizer, batch, config.Optimizer.ClipNorm, withAttentions);
+            if (lambda == 0)
+            {
+                MlmTrainingStep.Run(model, optimizer, batch, config.Optimizer.ClipNorm, withAttentions);
+                return;
+            }
+            var loss = RegularizedLoss.Compute(model, batch, lambda).Total;
+            optimizer.zero_grad();
+            loss.backward();
+            GradientClipping.ClipGlobalNorm(model.parameters(), config.Optimizer.ClipNorm).Dispose();
+            optimizer.step();
         }
 
         for (int i = 0; i < warmup; i++) Step();
@@ -53,7 +66,8 @@ public static class TrainingBenchmark
         var m = config.Model;
         return new BenchmarkResult(config.Preset, device.ToString(), ModeName(config.Precision, tf32, withAttentions),
             m.Layers, m.Hidden, m.Heads, m.Intermediate, m.VocabSize, m.MaxPositions, config.SequenceLength, config.BatchSize,
-            config.Precision, tf32, withAttentions, steps, ms, config.TokensPerStep / (ms / 1000), model.ParameterCount);
+            config.Precision, tf32, withAttentions || lambda != 0, steps, ms, config.TokensPerStep / (ms / 1000), model.ParameterCount,
+            lambda != 0 ? config.Regularizer!.Variant.ToString() : "none");
     }
 
     /// <summary>fp32 | tf32 | bf16, plus "-attn" with attention probabilities.</summary>
@@ -70,6 +84,22 @@ public static class TrainingBenchmark
         var real = new bool[b * t];
         for (int i = 0; i < ids.Length; i++) { ids[i] = MaskId + 1 + rng.Next(config.Model.VocabSize - MaskId - 1); real[i] = true; }
         return masker.Apply(ids, real, b, t, rng);
+    }
+
+    /// <summary>Edges i → i + 1 over tokens 1 … T − 2 of the last <paramref name="labelledRows"/> rows (a right-branching chain).</summary>
+    private static SyntacticEdges ChainEdges(int batch, int length, int labelledRows)
+    {
+        var rows = new List<long>();
+        var dependents = new List<long>();
+        var heads = new List<long>();
+        for (int row = batch - labelledRows; row < batch; row++)
+            for (int i = 1; i < length - 2; i++)
+            {
+                rows.Add(row);
+                dependents.Add(i);
+                heads.Add(i + 1);
+            }
+        return SyntacticEdges.FromArrays([.. rows], [.. dependents], [.. heads]);
     }
 
     private static void Synchronize(Device device)

@@ -1,4 +1,5 @@
 using SuddenDrops.Data;
+using SuddenDrops.Text;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Experiments;
@@ -15,12 +16,16 @@ public sealed class TrainingJob
     public DataRootResolution DataRoot { get; }
     public PreparedCorpus Prepared { get; }
 
-    private TrainingJob(TrainingConfig config, RunFolder run, DataRootResolution dataRoot, PreparedCorpus prepared)
+    /// <summary>The treebank sentences of the regulariser's labelled rows (null without a regulariser).</summary>
+    public LabelledSentences? Labelled { get; }
+
+    private TrainingJob(TrainingConfig config, RunFolder run, DataRootResolution dataRoot, PreparedCorpus prepared, LabelledSentences? labelled)
     {
         Config = config;
         Run = run;
         DataRoot = dataRoot;
         Prepared = prepared;
+        Labelled = labelled;
     }
 
     /// <summary>Resolves data and prepares the corpus; the model's vocabulary size is set from the prepared vocabulary.</summary>
@@ -33,12 +38,25 @@ public sealed class TrainingJob
         var final = config with { Model = config.Model with { VocabSize = prepared.Vocabulary.Count } };
         var run = new RunFolder(runDirectory);
         prepared.Vocabulary.Save(run.VocabPath);
-        return new TrainingJob(final.Validate(), run, root, prepared);
+        var labelled = final.Regularizer is { } regularizer ? LoadLabelled(regularizer, root.Path, prepared, final.SequenceLength, log) : null;
+        return new TrainingJob(final.Validate(), run, root, prepared, labelled);
+    }
+
+    /// <summary>The treebank's sentences aligned with the run's vocabulary, each at most one sequence long.</summary>
+    public static LabelledSentences LoadLabelled(RegularizerConfig regularizer, string dataRoot, PreparedCorpus prepared, int sequenceLength, Action<string>? log = null)
+    {
+        var path = Path.Combine(dataRoot, regularizer.Treebank);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The regulariser ({regularizer.Variant}) needs its treebank at {path}, which does not exist.");
+        var labelled = LabelledSentences.FromTreebank(ConlluReader.Read(path), new WordPieceEncoder(prepared.Vocabulary), sequenceLength);
+        log?.Invoke($"Regulariser {regularizer.Variant}, |λ| {regularizer.Magnitude}: {labelled.Count:N0} labelled sentences from {regularizer.Treebank} " +
+                    $"({labelled.Skipped:N0} longer than {sequenceLength} pieces skipped), {regularizer.LabelledShare:P0} of each batch.");
+        return labelled;
     }
 
     /// <summary>Creates the trainer; subscribe to its events, then call <see cref="Trainer.Run"/>.</summary>
     public Trainer CreateTrainer(IReadOnlyList<ICheckpointProbe>? probes = null) =>
-        new(Config, Prepared.Corpus, Prepared.Specials, Run, probes);
+        new(Config, Prepared.Corpus, Prepared.Specials, Run, probes, Labelled);
 
     /// <summary>Default run folder: runs/&lt;preset&gt;-s&lt;seed&gt; under the project root (or the current folder).</summary>
     public static string DefaultRunDirectory(TrainingConfig config) =>

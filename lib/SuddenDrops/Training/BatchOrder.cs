@@ -3,9 +3,10 @@ namespace SuddenDrops.Training;
 /// <summary>
 /// Which sequences make up the batch of a given step: the run walks through seeded random permutations
 /// of all sequences, one per epoch. Batch s holds the global draws s·B … s·B + B − 1, so the order is a
-/// function of the step alone (exact resume).
+/// function of the step alone (exact resume). <paramref name="purpose"/> names the seed stream (<see cref="SeedMix"/>), so that
+/// two orders of one run (raw text, treebank sentences) are independent.
 /// </summary>
-public sealed class BatchOrder(int sequences, int batchSize, long seed)
+public sealed class BatchOrder(int sequences, int batchSize, long seed, long purpose = SeedMix.BatchOrder)
 {
     private long cachedEpoch = -1;
     private int[] permutation = [];
@@ -26,7 +27,7 @@ public sealed class BatchOrder(int sequences, int batchSize, long seed)
     {
         if (epoch == cachedEpoch) return permutation;
         var p = Enumerable.Range(0, sequences).ToArray();
-        var rng = SeedMix.Generator(seed, SeedMix.BatchOrder, epoch);
+        var rng = SeedMix.Generator(seed, purpose, epoch);
         for (int i = p.Length - 1; i > 0; i--)
         {
             int j = rng.Next(i + 1);

@@ -9,7 +9,8 @@ namespace SuddenDrops.Training;
 /// <param name="TargetIds">[M] original pieces at those positions.</param>
 /// <param name="HasPadding">Whether any position is padding (known on the host when the batch is built); when not, the
 /// model may skip the attention mask.</param>
-public sealed record MaskedBatch(Tensor InputIds, Tensor AttentionMask, Tensor TargetPositions, Tensor TargetIds, bool HasPadding = true) : IDisposable
+/// <param name="Edges">Gold dependency edges of the labelled rows (null when the batch has none).</param>
+public sealed record MaskedBatch(Tensor InputIds, Tensor AttentionMask, Tensor TargetPositions, Tensor TargetIds, SyntacticEdges? Edges = null, bool HasPadding = true) : IDisposable
 {
     public long Tokens => InputIds.shape[0] * InputIds.shape[1];
 
@@ -20,7 +21,7 @@ public sealed record MaskedBatch(Tensor InputIds, Tensor AttentionMask, Tensor T
     /// allocator keeps the block until the copy's stream event has passed.
     /// </summary>
     public MaskedBatch To(Device device) => device.type == TorchSharp.DeviceType.CPU ? this
-        : new MaskedBatch(Upload(InputIds, device), Upload(AttentionMask, device), Upload(TargetPositions, device), Upload(TargetIds, device), HasPadding);
+        : new MaskedBatch(Upload(InputIds, device), Upload(AttentionMask, device), Upload(TargetPositions, device), Upload(TargetIds, device), Edges?.To(device), HasPadding);
 
     private static Tensor Upload(Tensor cpu, Device device)
     {
@@ -35,5 +36,6 @@ public sealed record MaskedBatch(Tensor InputIds, Tensor AttentionMask, Tensor T
         AttentionMask.Dispose();
         TargetPositions.Dispose();
         TargetIds.Dispose();
+        Edges?.Dispose();
     }
 }

@@ -8,7 +8,9 @@ namespace SuddenDrops.Training;
 
 /// <summary>
 /// The masked-LM training loop: seeded batches, BERT masking, AdamW with warm-up, gradient clipping,
-/// held-out evaluation and probes at every checkpoint, atomic checkpoints and exact resume.
+/// held-out evaluation and probes at every checkpoint, atomic checkpoints and exact resume. With a
+/// <see cref="RegularizerConfig"/>, a share of each batch is treebank sentences and the loss is L_MLM + λ·R
+/// (<see cref="RegularizedLoss"/>); <c>train_log.csv</c> then also holds λ, R and λ·R.
 /// </summary>
 public sealed class Trainer
 {
@@ -17,14 +19,18 @@ public sealed class Trainer
     private readonly SpecialPieces specials;
     private readonly RunFolder run;
     private readonly IReadOnlyList<ICheckpointProbe> probes;
+    private readonly LabelledSentences? labelled;
 
-    public Trainer(TrainingConfig config, TokenCorpus corpus, SpecialPieces specials, RunFolder run, IReadOnlyList<ICheckpointProbe>? probes = null)
+    /// <param name="labelled">Treebank sentences for the labelled rows; required when the config has a regulariser.</param>
+    public Trainer(TrainingConfig config, TokenCorpus corpus, SpecialPieces specials, RunFolder run,
+        IReadOnlyList<ICheckpointProbe>? probes = null, LabelledSentences? labelled = null)
     {
         this.config = config.Validate();
         this.corpus = corpus;
         this.specials = specials;
         this.run = run;
         this.probes = probes ?? [];
+        this.labelled = labelled;
     }
 
     /// <summary>Reported every LogEvery steps.</summary>
@@ -42,9 +48,9 @@ public sealed class Trainer
         PrepareFolder(resume, store, device);
 
         var masker = new MlmMasker(config.Masking, config.Model.VocabSize, specials.Mask, specials.NeverMasked);
-        var train = new BatchBuilder(new PackedSequences(corpus.Train, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad), masker);
+        var train = new TrainingBatches(config, new PackedSequences(corpus.Train, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad),
+            masker, labelled, specials.Pad);
         var heldOut = new BatchBuilder(new PackedSequences(corpus.HeldOut, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad), masker);
-        var order = new BatchOrder(train.Sequences.Count, config.BatchSize, config.Seed);
         using var evaluator = new MlmEvaluator(heldOut, config.BatchSize, config.EvalBatches, config.Seed);
         double unigram = UnigramBaseline.CrossEntropy(corpus.Train, evaluator.Targets, config.Model.VocabSize, specials.NeverMasked);
 
@@ -77,6 +83,7 @@ public sealed class Trainer
         model.train();
         var lossSum = zeros(1, device: device);
         var lossSinceCheckpoint = zeros(1, device: device);
+        using var window = new RegularizerWindow(device);
         int lossSteps = 0, stepsSinceCheckpoint = 0;
         long step = start;
         var windowClock = Stopwatch.StartNew();
@@ -87,9 +94,10 @@ public sealed class Trainer
             lr = LearningRateSchedule.At(config.Optimizer, step, config.Steps);
             using (var scope = NewDisposeScope())
             {
-                var loss = TrainStep(model, optimizer, train, order, step, lr, device);
-                lossSum.add_(loss.detach());
-                lossSinceCheckpoint.add_(loss.detach());
+                var losses = TrainStep(model, optimizer, train, step, lr, device);
+                lossSum.add_(losses.Mlm.detach());
+                lossSinceCheckpoint.add_(losses.Mlm.detach());
+                window.Add(losses);
             }
             lossSteps++;
             stepsSinceCheckpoint++;
@@ -101,13 +109,22 @@ public sealed class Trainer
                 double meanLoss = lossSum.item<float>() / lossSteps;
                 double tokensPerSecond = windowSteps * config.TokensPerStep / Math.Max(1e-9, windowClock.Elapsed.TotalSeconds);
                 var elapsed = TimeSpan.FromSeconds(secondsBefore + clock.Elapsed.TotalSeconds);
-                trainLog.Append(new Dictionary<string, object?>
+                var row = new Dictionary<string, object?>
                 {
                     ["step"] = step, ["tokens"] = step * config.TokensPerStep, ["seconds"] = elapsed.TotalSeconds,
                     ["train_loss"] = meanLoss, ["lr"] = lr, ["tokens_per_s"] = tokensPerSecond,
-                });
+                };
+                var regularizer = config.Regularizer is null ? null : window.Flush();
+                if (regularizer is not null)
+                {
+                    row["lambda"] = regularizer.Lambda;
+                    row["reg"] = regularizer.Value;
+                    row["reg_per_edge"] = regularizer.PerEdge;
+                    row["reg_loss"] = regularizer.WeightedLoss;
+                }
+                trainLog.Append(row);
                 var remaining = TimeSpan.FromSeconds((config.Steps - step) * config.TokensPerStep / Math.Max(1, tokensPerSecond));
-                Progress?.Invoke(new TrainingProgress(step, config.Steps, meanLoss, lr, tokensPerSecond, elapsed, remaining, last));
+                Progress?.Invoke(new TrainingProgress(step, config.Steps, meanLoss, lr, tokensPerSecond, elapsed, remaining, last, regularizer));
                 lossSum.zero_();
                 lossSteps = 0;
                 windowClock.Restart();
@@ -138,18 +155,25 @@ public sealed class Trainer
     }
 
     /// <summary>
-    /// One optimiser update; returns the MLM loss of the batch (a scalar tensor on the device). The batch is built on the
-    /// host and copied without blocking; the loss is read back only every LogEvery steps (in <see cref="Run"/>).
+    /// One optimiser update; returns the losses of the batch (scalar tensors on the device, in the caller's DisposeScope).
+    /// R is computed when λ ≠ 0, and with λ = 0 (base, or SAS− after its release) on the last step of each log window
+    /// only, to log it without paying for the attention probabilities at every step.
     /// </summary>
-    private Tensor TrainStep(MaskedLanguageModel model, AdamW optimizer, BatchBuilder train, BatchOrder order, long step, double lr, Device device)
+    private StepLosses TrainStep(MaskedLanguageModel model, AdamW optimizer, TrainingBatches train, long step, double lr, Device device)
     {
         manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Dropout, step)); // dropout of step s depends on s alone
-        using var cpuBatch = train.Build(order.For(step), SeedMix.Generator(config.Seed, SeedMix.Masking, step));
+        using var cpuBatch = train.For(step);
         var batch = cpuBatch.To(device);
+        double lambda = config.Regularizer?.LambdaAt(step) ?? 0;
+        bool measure = config.Regularizer is not null && (step + 1) % config.LogEvery == 0;
+        var losses = RegularizedLoss.Compute(model, batch, lambda, measure);
+        optimizer.zero_grad();
+        losses.Total.backward();
+        GradientClipping.ClipGlobalNorm(model.parameters(), config.Optimizer.ClipNorm).Dispose(); // stays on the device: no sync
         OptimizerFactory.SetLearningRate(optimizer, lr);
-        var loss = MlmTrainingStep.Run(model, optimizer, batch, config.Optimizer.ClipNorm);
+        optimizer.step();
         if (!ReferenceEquals(batch, cpuBatch)) batch.Dispose();
-        return loss;
+        return losses;
     }
 
     private MlmEvaluation Checkpoint(long step, MaskedLanguageModel model, AdamW optimizer, CheckpointStore store,

@@ -14,6 +14,7 @@ namespace SuddenDrops.Training;
 /// <param name="Probes">Measurements at each checkpoint (UAS, …).</param>
 /// <param name="Precision">fp32 (default) or bf16 mixed precision of the matmuls; master weights, LayerNorm, softmax and
 /// loss are fp32 either way. Configs written before it existed read back as fp32.</param>
+/// <param name="Regularizer">The syntactic regulariser and its labelled data (null: plain MLM on raw text).</param>
 public sealed record TrainingConfig(
     string Preset,
     BertConfig Model,
@@ -30,7 +31,8 @@ public sealed record TrainingConfig(
     int Threads = 0,
     int LogEvery = 10,
     ProbeConfig? Probes = null,
-    Precision Precision = Precision.Fp32)
+    Precision Precision = Precision.Fp32,
+    RegularizerConfig? Regularizer = null)
 {
     public TrainingConfig Validate()
     {
@@ -40,6 +42,7 @@ public sealed record TrainingConfig(
         if (BatchSize < 1) throw new ArgumentException($"BatchSize must be positive, got {BatchSize}.");
         if (Steps < 1) throw new ArgumentException($"Steps must be positive, got {Steps}.");
         if (Corpus.Sources.Count == 0) throw new ArgumentException("The corpus needs at least one source.");
+        Regularizer?.Validate(BatchSize);
         return this;
     }
 

@@ -9,4 +9,5 @@ public sealed record TrainingProgress(
     double TokensPerSecond,
     TimeSpan Elapsed,
     TimeSpan? Remaining,
-    MlmEvaluation? LastEvaluation);
+    MlmEvaluation? LastEvaluation,
+    RegularizerSummary? Regularizer = null);

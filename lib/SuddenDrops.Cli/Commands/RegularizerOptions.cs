@@ -1,0 +1,57 @@
+using System.CommandLine;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Cli.Commands;
+
+/// <summary>
+/// The syntactic regulariser's options: a magnitude |λ| and the labelled share; the variant (which sets the sign) is given by
+/// <c>--variant</c> (train) or <c>--variants</c> (sweep). A signed λ is never accepted.
+/// </summary>
+internal sealed class RegularizerOptions
+{
+    public Option<double?> Lambda { get; } = new("--lambda")
+    {
+        Description = $"|λ|, the regulariser's magnitude (default {RegularizerConfig.DefaultMagnitude}); the variant sets the sign: sas+ promotes, sas- suppresses.",
+    };
+
+    public Option<double?> LabelledShare { get; } = new("--labelled-share")
+    {
+        Description = $"Share of each batch drawn from the treebank's sentences (default {RegularizerConfig.DefaultLabelledShare}).",
+    };
+
+    public Option<string?> Treebank { get; } = new("--treebank")
+    {
+        Description = $"CoNLL-U file with the gold trees, relative to the data root (default {RegularizerConfig.EwtTrain}).",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Lambda);
+        command.Options.Add(LabelledShare);
+        command.Options.Add(Treebank);
+    }
+
+    /// <summary>Whether any regulariser setting was given (they need a variant).</summary>
+    public bool AnyGiven(ParseResult parse) =>
+        parse.GetValue(Lambda) is not null || parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null;
+
+    public RegularizerConfig For(SasVariant variant, ParseResult parse)
+    {
+        var magnitude = parse.GetValue(Lambda) ?? RegularizerConfig.DefaultMagnitude;
+        if (magnitude < 0)
+            throw new ArgumentException($"--lambda is the magnitude |λ| (got {magnitude}); the variant gives the sign: sas+ promotes SAS, sas- suppresses it.");
+        return new RegularizerConfig(variant, magnitude,
+            parse.GetValue(LabelledShare) ?? RegularizerConfig.DefaultLabelledShare,
+            parse.GetValue(Treebank) ?? RegularizerConfig.EwtTrain);
+    }
+
+    /// <summary>Comma-separated variant names, parsed; duplicates refused.</summary>
+    public static IReadOnlyList<SasVariant> ParseVariants(string text)
+    {
+        var variants = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(SasVariant.Parse).ToList();
+        if (variants.Count == 0) throw new ArgumentException("--variants names no variant (e.g. base,sas+,sas-,sas-@3000).");
+        var repeated = variants.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null) throw new ArgumentException($"--variants names {repeated.Key} twice.");
+        return variants;
+    }
+}

@@ -1,0 +1,39 @@
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Experiments;
+
+/// <summary>
+/// One line of a sweep's summary: the last checkpoint's held-out MLM loss and accuracy and UAS, and the onsets of the UAS
+/// curve (<see cref="OnsetSummary"/>): ▲ structure onset, the steepest rise, ⏺ capabilities onset (null: no onset).
+/// </summary>
+public sealed record SweepSummaryRow(
+    string Variant,
+    int Seed,
+    SweepRunState State,
+    double FinalStep,
+    double EvalLoss,
+    double EvalAccuracy,
+    double Uas,
+    double? StructureOnset,
+    double? InflectionStep,
+    double? CapabilitiesOnset,
+    double UasRise,
+    double UasBreakthroughness)
+{
+    /// <summary>The row of <paramref name="run"/> from its metrics.csv (NaN where a value is missing, no onset with fewer than 5 UAS checkpoints).</summary>
+    public static SweepSummaryRow Of(SweepRun run, SweepRunState state)
+    {
+        var path = Path.Combine(run.Folder, "metrics.csv");
+        var metrics = File.Exists(path) ? new MetricsLog(path) : null;
+        double Last(string column) => metrics?.Numbers(column).LastOrDefault(double.IsFinite, double.NaN) ?? double.NaN;
+        var steps = metrics?.Numbers("step") ?? [];
+        MetricOnset? uas = metrics is not null && metrics.Columns.Contains("uas") && metrics.Numbers("uas").Count(double.IsFinite) >= 5
+            ? OnsetSummary.Of(metrics, "uas")
+            : null;
+        var onset = uas?.Onset;
+        return new SweepSummaryRow(run.Variant.ToString(), run.Seed, state,
+            steps.Length > 0 ? steps[^1] : double.NaN, Last("eval_loss"), Last("eval_acc"), Last("uas"),
+            onset?.StructureOnsetStep, onset?.InflectionStep, onset?.CapabilitiesOnsetStep,
+            onset?.Rise ?? double.NaN, uas?.Breakthroughness ?? double.NaN);
+    }
+}

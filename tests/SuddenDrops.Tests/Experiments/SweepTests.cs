@@ -1,0 +1,94 @@
+using System.Globalization;
+using SuddenDrops.Experiments;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Tests.Experiments;
+
+public class SweepTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("sdrops-sweep-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private IReadOnlyList<SweepRun> Plan() => Sweep.Plan(
+        Presets.Small,
+        [SasVariant.Baseline, SasVariant.SasPlus, SasVariant.Parse("sas-@3000")],
+        [1, 2],
+        new RegularizerConfig(SasVariant.Baseline, 0.02, 0.3),
+        root);
+
+    [Fact]
+    public void Each_variant_and_seed_gets_its_own_folder_and_config()
+    {
+        var runs = Plan();
+        Assert.Equal(["base-s1", "base-s2", "sas+-s1", "sas+-s2", "sas-@3000-s1", "sas-@3000-s2"], runs.Select(r => Path.GetFileName(r.Folder)));
+        Assert.All(runs, r => Assert.Equal(r.Name, Path.GetFileName(r.Folder)));
+        var last = runs[^1];
+        Assert.Equal(2, last.Config.Seed);
+        Assert.Equal(new RegularizerConfig(SasVariant.SasMinusReleasedAt(3000), 0.02, 0.3), last.Config.Regularizer);
+        Assert.Equal(Presets.Small.Model, last.Config.Model);
+        Assert.Throws<ArgumentException>(() => Sweep.Plan(Presets.Small, [SasVariant.Baseline], [1, 1], new RegularizerConfig(SasVariant.Baseline), root));
+    }
+
+    [Fact]
+    public void Finished_runs_are_skipped_unfinished_resumed_and_foreign_folders_refused()
+    {
+        var runs = Plan();
+        Assert.All(runs, r => Assert.Equal(SweepRunState.NotStarted, Sweep.StateOf(r)));
+        WriteRun(runs[0], lastCheckpoint: 6500);
+        WriteRun(runs[1], lastCheckpoint: 2000);
+        Assert.Equal(SweepRunState.Finished, Sweep.StateOf(runs[0]));
+        Assert.Equal(SweepRunState.Unfinished, Sweep.StateOf(runs[1]));
+
+        JsonFiles.Save(Path.Combine(runs[2].Folder, "config.json"), runs[2].Config with { Seed = 7 });
+        var error = Assert.Throws<InvalidOperationException>(() => Sweep.StateOf(runs[2]));
+        Assert.Contains("config.json", error.Message);
+    }
+
+    [Fact]
+    public void The_summary_has_final_values_and_the_uas_onsets_of_each_run_and_is_written_as_csv()
+    {
+        var runs = Plan().Take(2).ToList();
+        WriteRun(runs[0], lastCheckpoint: 6500, metrics: Path.Combine(OnsetSummaryTests.GpuRun("small"), "metrics.csv"));
+        var rows = SweepSummary.Of(runs);
+
+        var finished = rows[0];
+        Assert.Equal(("base", 1, SweepRunState.Finished), (finished.Variant, finished.Seed, finished.State));
+        Assert.Equal(6500, finished.FinalStep);
+        var uas = OnsetSummary.Of(OnsetSummaryTests.GpuRun("small"), "uas");
+        Assert.Equal(uas.FinalValue, finished.Uas);
+        Assert.Equal(uas.Onset!.StructureOnsetStep, finished.StructureOnset);
+        Assert.Equal(uas.Onset.CapabilitiesOnsetStep, finished.CapabilitiesOnset);
+        Assert.Equal(uas.Breakthroughness, finished.UasBreakthroughness);
+        Assert.InRange(finished.EvalLoss, 3, 6);
+
+        var empty = rows[1];
+        Assert.Equal(SweepRunState.NotStarted, empty.State);
+        Assert.Null(empty.StructureOnset);
+        Assert.True(double.IsNaN(empty.Uas));
+
+        var path = Path.Combine(root, "summary.csv");
+        SweepSummary.Write(path, rows);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(string.Join(",", SweepSummary.Columns), lines[0]);
+        var cells = lines[1].Split(',');
+        Assert.Equal(["base", "1", "Finished", "6500"], cells[..4]);
+        Assert.Equal(finished.StructureOnset!.Value, double.Parse(cells[7], CultureInfo.InvariantCulture), 1e-2);
+        Assert.Equal(["base", "2", "NotStarted", "", "", "", "", "", "", "", "", ""], lines[2].Split(','));
+        Assert.Empty(Directory.GetFiles(root, ".*tmp"));
+    }
+
+    /// <summary>A run folder as training leaves it: config.json, metrics.csv and the checkpoints' state files.</summary>
+    private static void WriteRun(SweepRun run, long lastCheckpoint, string? metrics = null)
+    {
+        Directory.CreateDirectory(run.Folder);
+        JsonFiles.Save(Path.Combine(run.Folder, "config.json"), run.Config with { Model = run.Config.Model with { VocabSize = 6095 } });
+        if (metrics is not null) File.Copy(metrics, Path.Combine(run.Folder, "metrics.csv"));
+        var store = new CheckpointStore(Path.Combine(run.Folder, "checkpoints"));
+        foreach (var step in new long[] { 0, lastCheckpoint })
+        {
+            Directory.CreateDirectory(store.PathFor(step));
+            File.WriteAllText(Path.Combine(store.PathFor(step), "state.json"), "{}");
+        }
+    }
+}
