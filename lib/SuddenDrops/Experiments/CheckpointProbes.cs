@@ -34,15 +34,24 @@ public static class CheckpointProbes
                 probes.Add(new UasProbe(new ImplicitParseEvaluation(sample, encoder, job.Config.SequenceLength), device));
             }
             if (settings.TwoNNPoints > 0)
-                probes.Add(new TwoNNProbe(new IntrinsicDimensionEvaluation(sentences.Select(s => s.Words), encoder, job.Config.SequenceLength, settings.TwoNNPoints), device));
+                probes.Add(Thinned(new TwoNNProbe(new IntrinsicDimensionEvaluation(sentences.Select(s => s.Words), encoder, job.Config.SequenceLength, settings.TwoNNPoints), device), settings.SlowProbesEvery));
         }
         if (settings.BlimpPerParadigm > 0)
         {
             var blimp = Path.Combine(job.DataRoot.Path, BlimpData);
             if (!Directory.Exists(blimp)) throw new DirectoryNotFoundException($"The BLiMP probe needs {blimp} (or run with --no-probes).");
             var sample = BlimpSample.Select(BlimpReader.ReadDirectory(blimp), settings.BlimpPerParadigm, BlimpProbe.SampleSeed);
-            probes.Add(new BlimpProbe(new BlimpEvaluation(sample, encoder), device));
+            probes.Add(Thinned(new BlimpProbe(new BlimpEvaluation(sample, encoder), device), settings.SlowProbesEvery));
         }
         return probes;
+    }
+
+    private static ICheckpointProbe Thinned(ICheckpointProbe probe, int? every) => every is int n && n > 0 ? new EveryNSteps(probe, n) : probe;
+
+    /// <summary>Runs an expensive probe only at steps that are multiples of <c>every</c>; other rows leave its columns empty.</summary>
+    private sealed class EveryNSteps(ICheckpointProbe inner, int every) : ICheckpointProbe
+    {
+        public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long step) =>
+            step % every == 0 ? inner.Measure(model, step) : new Dictionary<string, object?>();
     }
 }

@@ -60,11 +60,11 @@ public static class FigureStyle
     /// Colour of the variant: base dark grey, SAS+ blue, SAS− red, SAS−(k) from orange (small k) to purple (large k)
     /// by the rank of k among <paramref name="releaseSteps"/>.
     /// </summary>
-    public static string VariantColor(SasVariant variant, IReadOnlyList<int>? releaseSteps = null) => variant.Kind switch
+    public static string VariantColor(RunVariant variant, IReadOnlyList<int>? releaseSteps = null) => variant.Kind switch
     {
-        SasVariantKind.Base => BaseColor,
-        SasVariantKind.Promoted => PromotedColor,
-        SasVariantKind.Suppressed => SuppressedColor,
+        RunVariantKind.Base => BaseColor,
+        RunVariantKind.Promoted => PromotedColor,
+        RunVariantKind.Suppressed => SuppressedColor,
         _ => ReleaseColor(variant.ReleaseStep ?? 0, releaseSteps ?? [variant.ReleaseStep ?? 0]),
     };
 

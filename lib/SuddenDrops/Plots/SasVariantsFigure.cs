@@ -6,7 +6,7 @@ namespace SuddenDrops.Plots;
 /// The paper's causal experiment (Chen et al. 2024, §4.1, Fig. 4): the base run beside SAS+ (syntactic regulariser promoting
 /// Syntactic Attention Structure) and SAS− (suppressing it): held-out MLM loss, UAS and, when measured, BLiMP against step.
 /// One colour per variant (base dark grey, SAS+ blue, SAS− red), one line per seed, ▲/⏺ on each run's curves.
-/// Variants are read from the run folders' names (base-sN, sas+-sN, sas--sN; see <see cref="SasVariant"/>).
+/// Variants are read from the run folders' names (base-sN, sas+-sN, sas--sN; see <see cref="RunVariant"/>).
 /// </summary>
 public static class SasVariantsFigure
 {
@@ -14,10 +14,10 @@ public static class SasVariantsFigure
     public const string FileName = "sas-variants";
 
     /// <summary>The variants this figure compares, in drawing order.</summary>
-    public static IReadOnlyList<SasVariant> Variants { get; } = [SasVariant.Base, SasVariant.Promoted, SasVariant.Suppressed];
+    public static IReadOnlyList<RunVariant> Variants { get; } = [RunVariant.Base, RunVariant.Promoted, RunVariant.Suppressed];
 
     /// <summary>The variants of <see cref="Variants"/> with no run in <paramref name="runs"/>.</summary>
-    public static IReadOnlyList<SasVariant> Missing(RunSet runs) => [.. Variants.Where(v => runs.OfVariant(v).Count == 0)];
+    public static IReadOnlyList<RunVariant> Missing(RunSet runs) => [.. Variants.Where(v => runs.OfVariant(v).Count == 0)];
 
     /// <summary>The figure; variants without runs are named in a note, and a set without any gives an empty panel that says so.</summary>
     public static Plotly.NET.GenericChart Create(RunSet runs, string? title = null)

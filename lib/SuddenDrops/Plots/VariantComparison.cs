@@ -26,12 +26,12 @@ public static class VariantComparison
         if (runs.ReleaseVariants.Count == 0)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"No SAS−(k) run in {SasVariantsFigure.Describe(runs)} yet (run folders sas-@k-sN); the early-suppression figure is empty until there is one."));
-        foreach (var variant in runs.ReleaseVariants.Prepend(SasVariant.Suppressed).Prepend(SasVariant.Base))
+        foreach (var variant in runs.ReleaseVariants.Prepend(RunVariant.Suppressed).Prepend(RunVariant.Base))
             text.AppendLine(DescribeVariant(runs, variant));
         return text.ToString().TrimEnd();
     }
 
-    private static string DescribeVariant(RunSet runs, SasVariant variant)
+    private static string DescribeVariant(RunSet runs, RunVariant variant)
     {
         var variantRuns = runs.OfVariant(variant);
         if (variantRuns.Count == 0)

@@ -39,7 +39,7 @@ public sealed record VariantOutcome(
     public static VariantOutcome Of(RecordedRun run)
     {
         var summary = TransitionSummary.Of(run);
-        var variant = run.SasVariant;
+        var variant = run.RunVariant;
         return new VariantOutcome(run.Name, variant?.Label ?? run.Variant, run.Seed, variant?.ReleaseStep, summary.LastStep,
             summary.LossFinal, summary.UasFinal, summary.UasMax, summary.StructureOnsetStep, summary.CapabilitiesOnsetStep,
             summary.BlimpFinal, GlueAverage(run));

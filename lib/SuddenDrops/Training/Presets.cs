@@ -32,7 +32,8 @@ public static class Presets
         Steps: 8000,
         Optimizer: new OptimizerConfig(LearningRate: 7e-4, WarmupSteps: 300, Decay: LearningRateDecay.Constant),
         Masking: new MaskingConfig(),
-        Checkpoints: new CheckpointSchedule(DenseEvery: 100, DenseUntil: 8000, SparseEvery: 500));
+        Checkpoints: new CheckpointSchedule(DenseEvery: 100, DenseUntil: 8000, SparseEvery: 500),
+        Probes: new ProbeConfig(SlowProbesEvery: 500));
 
     /// <summary>The reference run's settings (../shared/reference): 4 × 256 × 4 on Wikipedia, T 128, batch 128, lr 5e-4 constant after 500 warm-up steps.</summary>
     public static TrainingConfig Small { get; } = new(

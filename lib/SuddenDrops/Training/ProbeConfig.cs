@@ -11,4 +11,6 @@ namespace SuddenDrops.Training;
 /// <param name="TwoNNPoints">N for the TwoNN intrinsic dimension: N token positions (and the [CLS] vectors of N sentences)
 /// from UD EWT dev, per layer, Euclidean and cosine. N = 2,000 costs about 6 s per tiny checkpoint on the same CPU (forward
 /// passes over ≈ 2,000 sentences, then 10 estimates of ≈ 0.5 s); the cost grows about linearly with N.</param>
-public sealed record ProbeConfig(int UasSentences = 500, int? UasMaxWords = null, int BlimpPerParadigm = 5, int TwoNNPoints = 2000);
+/// <param name="SlowProbesEvery">When set, BLiMP and TwoNN run only at checkpoints whose step is a multiple of it (and at step 0);
+/// UAS and the MLM loss still run at every checkpoint. The tiny preset uses 500 so its probes do not double the run's wall time.</param>
+public sealed record ProbeConfig(int UasSentences = 500, int? UasMaxWords = null, int BlimpPerParadigm = 5, int TwoNNPoints = 2000, int? SlowProbesEvery = null);

@@ -1,7 +1,7 @@
 namespace SuddenDrops.Plots;
 
-/// <summary>The four training variants of the paper's causal experiments (see <see cref="SasVariant"/>).</summary>
-public enum SasVariantKind
+/// <summary>The four training variants of the paper's causal experiments (see <see cref="RunVariant"/>).</summary>
+public enum RunVariantKind
 {
     /// <summary>No syntactic regulariser.</summary>
     Base,

@@ -9,40 +9,40 @@ namespace SuddenDrops.Plots;
 /// </summary>
 /// <param name="Kind">Which of the four.</param>
 /// <param name="ReleaseStep">k of <c>sas-@k</c>; null for the others.</param>
-public sealed record SasVariant(SasVariantKind Kind, int? ReleaseStep = null)
+public sealed record RunVariant(RunVariantKind Kind, int? ReleaseStep = null)
 {
     /// <summary>The baseline without regulariser.</summary>
-    public static SasVariant Base { get; } = new(SasVariantKind.Base);
+    public static RunVariant Base { get; } = new(RunVariantKind.Base);
 
     /// <summary>SAS promoted throughout.</summary>
-    public static SasVariant Promoted { get; } = new(SasVariantKind.Promoted);
+    public static RunVariant Promoted { get; } = new(RunVariantKind.Promoted);
 
     /// <summary>SAS suppressed throughout.</summary>
-    public static SasVariant Suppressed { get; } = new(SasVariantKind.Suppressed);
+    public static RunVariant Suppressed { get; } = new(RunVariantKind.Suppressed);
 
     /// <summary>SAS suppressed until step <paramref name="k"/>.</summary>
-    public static SasVariant SuppressedUntil(int k) => new(SasVariantKind.SuppressedUntil, k);
+    public static RunVariant SuppressedUntil(int k) => new(RunVariantKind.SuppressedUntil, k);
 
     /// <summary>The folder-name form: base, sas+, sas-, sas-@k.</summary>
     public string Name => Kind switch
     {
-        SasVariantKind.Base => "base",
-        SasVariantKind.Promoted => "sas+",
-        SasVariantKind.Suppressed => "sas-",
+        RunVariantKind.Base => "base",
+        RunVariantKind.Promoted => "sas+",
+        RunVariantKind.Suppressed => "sas-",
         _ => $"sas-@{ReleaseStep!.Value.ToString(CultureInfo.InvariantCulture)}",
     };
 
     /// <summary>The paper's notation: base, SAS+, SAS−, SAS−(k).</summary>
     public string Label => Kind switch
     {
-        SasVariantKind.Base => "base",
-        SasVariantKind.Promoted => "SAS+",
-        SasVariantKind.Suppressed => "SAS−",
+        RunVariantKind.Base => "base",
+        RunVariantKind.Promoted => "SAS+",
+        RunVariantKind.Suppressed => "SAS−",
         _ => $"SAS−({ReleaseStep!.Value.ToString("N0", CultureInfo.InvariantCulture)})",
     };
 
     /// <summary>Reads a variant name (case-insensitive); null when it is none of the four forms.</summary>
-    public static SasVariant? TryParse(string variant)
+    public static RunVariant? TryParse(string variant)
     {
         var name = variant.Trim().ToLowerInvariant();
         if (name == "base") return Base;
