@@ -89,12 +89,12 @@ internal static class SweepCommand
 
     private static Table Table(IReadOnlyList<SweepSummaryRow> rows)
     {
-        var table = new Table().AddColumns("variant", "seed", "state", "step", "eval loss", "eval acc", "UAS", "▲ structure", "inflection", "⏺ capabilities", "UAS rise", "breakthr.");
+        var table = new Table().AddColumns("variant", "seed", "state", "step", "eval loss", "eval acc", "UAS", "▲ structure", "inflection", "⏺ capabilities", "UAS rise", "significant", "breakthr.");
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Variant), r.Seed.ToString(CultureInfo.InvariantCulture), r.State.ToString(), Format(r.FinalStep, "N0"),
                 Format(r.EvalLoss, "F3"), Format(r.EvalAccuracy, "P1"), Format(r.Uas, "F3"),
-                Format(r.StructureOnset, "N0", "no onset"), Format(r.InflectionStep, "N0", "–"), Format(r.CapabilitiesOnset, "N0", "–"),
-                Format(r.UasRise, "F3", "–"), Format(r.UasBreakthroughness, "F1"));
+                Format(r.StructureOnset, "N0"), Format(r.InflectionStep, "N0"), Format(r.CapabilitiesOnset, "N0"),
+                Format(r.UasRise, "F3"), r.UasOnsetSignificant ? "yes" : "no onset", Format(r.UasBreakthroughness, "F1"));
         return table;
     }
 

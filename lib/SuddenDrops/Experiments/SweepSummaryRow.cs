@@ -4,7 +4,8 @@ namespace SuddenDrops.Experiments;
 
 /// <summary>
 /// One line of a sweep's summary: the last checkpoint's held-out MLM loss and accuracy and UAS, and the onsets of the UAS
-/// curve (<see cref="OnsetSummary"/>): ▲ structure onset, the steepest rise, ⏺ capabilities onset (null: no onset).
+/// curve (<see cref="OnsetSummary"/>): ▲ structure onset, the steepest rise, ⏺ capabilities onset of its steepest rise
+/// (null when the UAS never rises), and whether that rise passes the detector's significance tests (otherwise "no onset").
 /// </summary>
 public sealed record SweepSummaryRow(
     string Variant,
@@ -18,6 +19,7 @@ public sealed record SweepSummaryRow(
     double? InflectionStep,
     double? CapabilitiesOnset,
     double UasRise,
+    bool UasOnsetSignificant,
     double UasBreakthroughness)
 {
     /// <summary>The row of <paramref name="run"/> from its metrics.csv (NaN where a value is missing, no onset with fewer than 5 UAS checkpoints).</summary>
@@ -30,10 +32,10 @@ public sealed record SweepSummaryRow(
         MetricOnset? uas = metrics is not null && metrics.Columns.Contains("uas") && metrics.Numbers("uas").Count(double.IsFinite) >= 5
             ? OnsetSummary.Of(metrics, "uas")
             : null;
-        var onset = uas?.Onset;
+        var onset = uas?.Candidate;
         return new SweepSummaryRow(run.Variant.ToString(), run.Seed, state,
             steps.Length > 0 ? steps[^1] : double.NaN, Last("eval_loss"), Last("eval_acc"), Last("uas"),
             onset?.StructureOnsetStep, onset?.InflectionStep, onset?.CapabilitiesOnsetStep,
-            onset?.Rise ?? double.NaN, uas?.Breakthroughness ?? double.NaN);
+            onset?.Rise ?? double.NaN, uas?.Onset is not null, uas?.Breakthroughness ?? double.NaN);
     }
 }

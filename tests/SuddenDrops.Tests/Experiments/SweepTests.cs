@@ -60,11 +60,13 @@ public class SweepTests : IDisposable
         Assert.Equal(uas.Onset!.StructureOnsetStep, finished.StructureOnset);
         Assert.Equal(uas.Onset.CapabilitiesOnsetStep, finished.CapabilitiesOnset);
         Assert.Equal(uas.Breakthroughness, finished.UasBreakthroughness);
+        Assert.True(finished.UasOnsetSignificant);
         Assert.InRange(finished.EvalLoss, 3, 6);
 
         var empty = rows[1];
         Assert.Equal(SweepRunState.NotStarted, empty.State);
         Assert.Null(empty.StructureOnset);
+        Assert.False(empty.UasOnsetSignificant);
         Assert.True(double.IsNaN(empty.Uas));
 
         var path = Path.Combine(root, "summary.csv");
@@ -74,7 +76,8 @@ public class SweepTests : IDisposable
         var cells = lines[1].Split(',');
         Assert.Equal(["base", "1", "Finished", "6500"], cells[..4]);
         Assert.Equal(finished.StructureOnset!.Value, double.Parse(cells[7], CultureInfo.InvariantCulture), 1e-2);
-        Assert.Equal(["base", "2", "NotStarted", "", "", "", "", "", "", "", "", ""], lines[2].Split(','));
+        Assert.Equal("1", cells[11]);
+        Assert.Equal(["base", "2", "NotStarted", "", "", "", "", "", "", "", "", "0", ""], lines[2].Split(','));
         Assert.Empty(Directory.GetFiles(root, ".*tmp"));
     }
 
