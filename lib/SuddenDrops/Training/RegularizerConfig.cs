@@ -16,7 +16,7 @@ public sealed record RegularizerConfig(
     string Treebank = RegularizerConfig.EwtTrain)
 {
     /// <summary>
-    /// Default |λ| (docs/regularizer.md, "Choosing |λ|"). In the tiny preset a batch's 16 treebank sentences have about 450
+    /// Default |λ| (Training/Regularizer.md, "Choosing |λ|"). In the tiny preset a batch's 16 treebank sentences have about 450
     /// directed gold edges; at initialisation the max attention along them is ≈ 0.044 (uniform over a ~23-token sentence), so
     /// R ≈ 20 and λ·R ≈ 0.2, 2% of the MLM loss (8.8): no weight on early learning. The most the term can move is
     /// |λ| · 2E ≈ 4.5 nats, more than the MLM loss drop that comes with SAS (≈ 0.7 nats in the tiny run): SAS− can make
