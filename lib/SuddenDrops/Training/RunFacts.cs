@@ -18,6 +18,9 @@ public sealed record RunFacts(
     IReadOnlyDictionary<string, string> Packages,
     IReadOnlyList<string> ResumedUtc)
 {
+    /// <summary>The same facts with one more resume time.</summary>
+    public RunFacts WithResume(DateTime utc) => this with { ResumedUtc = [.. ResumedUtc, utc.ToString("O")] };
+
     public static RunFacts Collect(int seed, string device)
     {
         var (commit, dirty) = Git();

@@ -219,10 +219,9 @@ public sealed class Trainer
                     $"{run.ConfigPath} differs from the configuration given now; a resumed run must use the same settings.");
         }
         JsonFiles.Save(run.ConfigPath, config);
-        var facts = File.Exists(run.FactsPath) && resume
-            ? JsonFiles.Load<RunFacts>(run.FactsPath) is var f ? f with { ResumedUtc = [.. f.ResumedUtc, DateTime.UtcNow.ToString("O")] } : null
-            : RunFacts.Collect(config.Seed, device.ToString());
-        JsonFiles.Save(run.FactsPath, facts);
+        JsonFiles.Save(run.FactsPath, resume && File.Exists(run.FactsPath)
+            ? JsonFiles.Load<RunFacts>(run.FactsPath).WithResume(DateTime.UtcNow)
+            : RunFacts.Collect(config.Seed, device.ToString()));
     }
 
     private static bool JsonFilesEqual(TrainingConfig a, TrainingConfig b) =>

@@ -53,6 +53,7 @@ public class TrainerTests : IDisposable
         var resumed = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, interrupted).Run(resume: true);
         Assert.Equal(15, resumed.StartStep);
         Assert.True(resumed.Completed);
+        Assert.Single(JsonFiles.Load<RunFacts>(interrupted.FactsPath).ResumedUtc);
 
         var a = new MetricsLog(straight.MetricsPath);
         var b = new MetricsLog(interrupted.MetricsPath);
