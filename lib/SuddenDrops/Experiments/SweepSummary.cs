@@ -1,3 +1,4 @@
+using SuddenDrops.Data;
 using System.Globalization;
 using System.Text;
 using SuddenDrops.Training;

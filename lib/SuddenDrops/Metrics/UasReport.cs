@@ -1,3 +1,4 @@
+using SuddenDrops.Data;
 using System.Text.Json;
 
 namespace SuddenDrops.Metrics;
@@ -43,22 +44,7 @@ public sealed record UasReport(
         ?? throw new JsonException("UAS report JSON is null.");
 
     /// <summary>Writes the JSON atomically: to a temporary file in the same folder, then renamed over <paramref name="path"/>.</summary>
-    public void Save(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, ToJson());
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
 
     public static UasReport Load(string path)
     {

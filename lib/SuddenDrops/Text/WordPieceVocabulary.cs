@@ -1,3 +1,4 @@
+using SuddenDrops.Data;
 using System.Text;
 
 namespace SuddenDrops.Text;
@@ -107,22 +108,7 @@ public sealed class WordPieceVocabulary
     /// Writes the pieces as a vocab.txt (UTF-8 without BOM, "\n" after every piece), atomically:
     /// a temporary file in the same folder is written, then renamed over <paramref name="path"/>.
     /// </summary>
-    public void Save(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temporary, ToFileBytes());
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+    public void Save(string path) => AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, ToFileBytes()));
 
     /// <summary>The bytes of the vocab.txt this vocabulary saves as.</summary>
     internal byte[] ToFileBytes()

@@ -1,3 +1,4 @@
+using SuddenDrops.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

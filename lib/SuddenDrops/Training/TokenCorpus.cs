@@ -1,3 +1,4 @@
+using SuddenDrops.Data;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -70,18 +71,16 @@ public sealed class TokenCorpus
     /// <summary>Writes the cache atomically (temp file + rename).</summary>
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var tmp = path + ".tmp";
-        using (var w = new BinaryWriter(File.Create(tmp)))
+        AtomicFile.Write(path, tmp =>
         {
+            using var w = new BinaryWriter(File.Create(tmp));
             w.Write(Magic);
             w.Write(FormatVersion);
             w.Write(Key);
             w.Write(Paragraphs);
             WriteInts(w, Train);
             WriteInts(w, HeldOut);
-        }
-        File.Move(tmp, path, overwrite: true);
+        });
     }
 
     /// <summary>Reads a cache file; null when it is missing or was built for another key.</summary>

@@ -1,4 +1,4 @@
-namespace SuddenDrops.Training;
+namespace SuddenDrops.Data;
 
 /// <summary>Writes files so that a crash leaves either the old or the new content, never half of one.</summary>
 public static class AtomicFile
@@ -29,6 +29,6 @@ public static class AtomicFile
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
-        return Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        return Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
     }
 }
