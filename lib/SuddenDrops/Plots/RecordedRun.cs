@@ -5,11 +5,20 @@ namespace SuddenDrops.Plots;
 /// <summary>
 /// A run folder read back for figures: its <c>metrics.csv</c> (one row per checkpoint), its <c>config.json</c> when
 /// present, and the variant and seed its folder name gives (<see cref="RunName"/>). Reading never writes into the folder.
+/// <para>Probes measured after training on the run's checkpoints (<c>sdrops curves</c>) live in
+/// <c>curves/probes.csv</c>, one row per evaluated checkpoint with metrics.csv's column names; a column that metrics.csv
+/// lacks (or never filled) is read from there, so runs trained before a probe existed still show it.</para>
 /// </summary>
 public sealed class RecordedRun
 {
-    private RecordedRun(string folder, RunName name, TrainingConfig? config, MetricsLog metrics)
+    /// <summary>Path of the post-hoc probe table inside a run folder.</summary>
+    public static readonly string PostHocProbesFile = Path.Combine("curves", "probes.csv");
+
+    private readonly MetricsLog? postHoc;
+
+    private RecordedRun(string folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc)
     {
+        this.postHoc = postHoc;
         Folder = folder;
         Name = Path.GetFileName(folder);
         Variant = name.Variant;
@@ -59,16 +68,28 @@ public sealed class RecordedRun
             throw new FileNotFoundException($"{full}: not a run folder (no metrics.csv).", metricsPath);
         var configPath = Path.Combine(full, "config.json");
         var config = File.Exists(configPath) ? JsonFiles.Load<TrainingConfig>(configPath) : null;
-        return new RecordedRun(full, RunName.Parse(Path.GetFileName(full)), config, new MetricsLog(metricsPath));
+        var postHocPath = Path.Combine(full, PostHocProbesFile);
+        var postHoc = File.Exists(postHocPath) ? new MetricsLog(postHocPath) : null;
+        return new RecordedRun(full, RunName.Parse(Path.GetFileName(full)), config, new MetricsLog(metricsPath), postHoc);
     }
 
     /// <summary>Whether <paramref name="column"/> holds at least one measured value.</summary>
-    public bool Has(string column) => Metrics.Columns.Contains(column) && Series(column).Count > 0;
+    public bool Has(string column) => Series(column).Count > 0;
 
     /// <summary>The checkpoints where <paramref name="column"/> was measured (empty when the column does not exist).</summary>
-    public MetricSeries Series(string column) =>
-        Metrics.Columns.Contains(column)
-            ? MetricSeries.FromColumns(column, Metrics.Numbers(MetricColumns.Step), Metrics.Numbers(column))
+    public MetricSeries Series(string column)
+    {
+        var trained = SeriesIn(Metrics, column);
+        return trained.IsEmpty && postHoc is not null ? SeriesIn(postHoc, column) : trained;
+    }
+
+    /// <summary>The columns of metrics.csv followed by those only the post-hoc probe table has.</summary>
+    public IReadOnlyList<string> Columns =>
+        postHoc is null ? Metrics.Columns : [.. Metrics.Columns.Union(postHoc.Columns, StringComparer.Ordinal)];
+
+    private static MetricSeries SeriesIn(MetricsLog log, string column) =>
+        log.Columns.Contains(column)
+            ? MetricSeries.FromColumns(column, log.Numbers(MetricColumns.Step), log.Numbers(column))
             : new MetricSeries(column, [], []);
 
     /// <summary>
@@ -77,7 +98,7 @@ public sealed class RecordedRun
     /// </summary>
     public IReadOnlyList<int> IntrinsicDimensionLayers =>
     [
-        .. Metrics.Columns
+        .. Columns
             .Where(c => c.StartsWith(MetricColumns.IntrinsicDimensionPrefix, StringComparison.Ordinal))
             .Select(c => int.TryParse(c[MetricColumns.IntrinsicDimensionPrefix.Length..], out var k) ? k : -1)
             .Where(k => k >= 0 && Has(MetricColumns.IntrinsicDimensionPrefix + k))

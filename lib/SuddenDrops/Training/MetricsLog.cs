@@ -60,9 +60,14 @@ public sealed class MetricsLog
 
     private void Save() => AtomicFile.Write(path, tmp => DataFrame.SaveCsv(ToDataFrame(), tmp, cultureInfo: CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Reads every column as text and parses numbers here: DataFrame's type guessing would read them as float and lose
+    /// digits (a metric re-read after a resume must equal the one written).
+    /// </summary>
     private void Load()
     {
-        var frame = DataFrame.LoadCsv(path, cultureInfo: CultureInfo.InvariantCulture);
+        var names = File.ReadLines(path).FirstOrDefault()?.Split(',') ?? throw new DataFormatException(path, 1, "empty file: expected a header row");
+        var frame = DataFrame.LoadCsv(path, dataTypes: [.. names.Select(_ => typeof(string))], cultureInfo: CultureInfo.InvariantCulture);
         foreach (var column in frame.Columns) columns.Add(column.Name);
         for (long i = 0; i < frame.Rows.Count; i++)
         {

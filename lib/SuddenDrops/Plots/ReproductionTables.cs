@@ -1,0 +1,215 @@
+using System.Globalization;
+using SuddenDrops.Metrics;
+
+namespace SuddenDrops.Plots;
+
+/// <summary>
+/// The tables of <c>REPRODUCTION.md</c>, computed from the committed run folders under <c>data/runs</c> so that every number
+/// in them can be traced to a run (and a test can check that the report still matches the runs). One table per claim of
+/// Chen et al. (2024) that our runs can test:
+/// <list type="bullet">
+/// <item><c>transition</c> (claims 1–2): per base run, the UAS onsets and where the held-out loss drops and the MLM accuracy
+/// and BLiMP jump;</item>
+/// <item><c>simplicity</c> (claim 3): per base run and layer, the TwoNN intrinsic dimension around the structure onset and
+/// where it changes fastest;</item>
+/// <item><c>variants</c> (claims 4–6): per regulariser variant, over seeds, early and final UAS, loss, accuracy, BLiMP and
+/// the UAS onsets;</item>
+/// <item><c>relations</c> (our addition): per dependency relation, when the best head for it forms.</item>
+/// </list>
+/// Onsets come from <see cref="OnsetDetector"/> with its default options; the loss and accuracy are analysed from
+/// <see cref="LateAnalysisFrom"/> on, because both change fastest in the first few hundred steps, before the plateau.
+/// </summary>
+public static class ReproductionTables
+{
+    /// <summary>The sweep folder (under the runs root) whose runs are the regulariser variants.</summary>
+    public const string SweepFolder = "tiny-sas";
+
+    /// <summary>Base runs outside the sweep that also test claims 1–3: the first CPU tiny run and the GPU run of the small preset.</summary>
+    public static readonly string[] ExtraBaseRuns = ["cpu-tiny/tiny-s0", "gpu-h200-2026-11-26/small"];
+
+    /// <summary>First step of the loss and accuracy onset analysis.</summary>
+    public const double LateAnalysisFrom = 1000;
+
+    /// <summary>Steps at which the variants table reports early UAS and loss.</summary>
+    public static readonly int[] EarlySteps = [1000, 2000];
+
+    /// <summary>All tables by block name, rendered as markdown.</summary>
+    public static IReadOnlyDictionary<string, string> All(string runsRoot)
+    {
+        var sweep = RunSet.Load(Path.Combine(runsRoot, SweepFolder));
+        var baseRuns = BaseRuns(runsRoot, sweep);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["transition"] = Transition(baseRuns).Render(),
+            ["simplicity"] = Simplicity(baseRuns).Render(),
+            ["variants"] = Variants(sweep).Render(),
+            ["relations"] = Relations(sweep).Render(),
+        };
+    }
+
+    /// <summary>The sweep's base runs (by seed) followed by <see cref="ExtraBaseRuns"/> that exist, labelled by their path under the root.</summary>
+    public static IReadOnlyList<(string Label, RecordedRun Run)> BaseRuns(string runsRoot, RunSet sweep) =>
+    [
+        .. sweep.OfVariant(RunVariant.Base).Select(r => ($"{SweepFolder}/{r.Name}", r)),
+        .. ExtraBaseRuns.Where(p => File.Exists(Path.Combine(runsRoot, p, "metrics.csv")))
+            .Select(p => (p, RecordedRun.Load(Path.Combine(runsRoot, p)))),
+    ];
+
+    /// <summary>Claims 1–2: UAS onsets, and the steepest loss drop, accuracy rise and BLiMP values around them.</summary>
+    public static MarkdownTable Transition(IReadOnlyList<(string Label, RecordedRun Run)> runs)
+    {
+        var rows = runs.Select(entry =>
+        {
+            var (label, run) = entry;
+            var summary = TransitionSummary.Of(run);
+            var lossDrop = Steepest(run.Series(MetricColumns.EvalLoss), RiseDirection.Falling, LateAnalysisFrom);
+            var accuracyRise = Steepest(run.Series(MetricColumns.EvalAccuracy), RiseDirection.Rising, LateAnalysisFrom);
+            var blimp = run.Series(MetricColumns.Blimp);
+            return (IReadOnlyList<string>)
+            [
+                label,
+                Step(summary.StructureOnsetStep), Step(summary.CapabilitiesOnsetStep),
+                Chain("F3", summary.UasStart, summary.UasAtStructureOnset, summary.UasAtCapabilitiesOnset, summary.UasFinal),
+                Chain("F3", summary.OffsetBaseline),
+                OnsetCell(lossDrop), Chain("F2", summary.LossAtStructureOnset, summary.LossAtCapabilitiesOnset, summary.LossFinal),
+                OnsetCell(accuracyRise),
+                blimp.IsEmpty ? "not measured" : Chain("P1", summary.BlimpAtStructureOnset, summary.BlimpAtCapabilitiesOnset, summary.BlimpFinal)
+                    + $" ({blimp.Count} checkpoints)",
+            ];
+        }).ToList();
+        return new MarkdownTable(
+            ["run", "UAS ▲", "UAS ⏺", "UAS start → ▲ → ⏺ → end", "offset baseline", $"steepest loss drop after {LateAnalysisFrom:N0} (▲ / steepest / ⏺)",
+             "loss at ▲ → ⏺ → end", $"steepest accuracy rise after {LateAnalysisFrom:N0} (▲ / steepest / ⏺)", "BLiMP at ▲ → ⏺ → end"],
+            rows);
+    }
+
+    /// <summary>Claim 3: TwoNN dimension of each layer's token vectors around the UAS onsets, and its steepest change.</summary>
+    public static MarkdownTable Simplicity(IReadOnlyList<(string Label, RecordedRun Run)> runs)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (label, run) in runs)
+        {
+            foreach (var dip in SimplicityDipSummary.Of(run))
+            {
+                var series = run.Series(MetricColumns.IntrinsicDimensionPrefix + dip.Layer.ToString(CultureInfo.InvariantCulture));
+                var change = SteepestChange(series);
+                rows.Add(
+                [
+                    label, dip.Layer.ToString(CultureInfo.InvariantCulture), series.Count.ToString(CultureInfo.InvariantCulture),
+                    Step(dip.StructureOnsetStep),
+                    Chain("F2", dip.IdStart, dip.IdAtStructureOnset, dip.IdMinBetweenOnsets, dip.IdAtCapabilitiesOnset, dip.IdFinal),
+                    change is { } c ? $"{(c.Direction == RiseDirection.Rising ? "rise" : "fall")} at {c.Onset.InflectionStep.ToString("N0", CultureInfo.InvariantCulture)}" : "—",
+                    change is { } d && dip.StructureOnsetStep is double s
+                        ? (d.Onset.InflectionStep - s).ToString("+#,0;−#,0;0", CultureInfo.InvariantCulture)
+                        : "—",
+                ]);
+            }
+        }
+        return new MarkdownTable(
+            ["run", "layer", "TwoNN checkpoints", "UAS ▲", "ID start → ▲ → min(▲…⏺) → ⏺ → end", "steepest ID change", "its step − ▲"],
+            rows);
+    }
+
+    /// <summary>Claims 4–6: every regulariser variant of the sweep over its seeds.</summary>
+    public static MarkdownTable Variants(RunSet sweep)
+    {
+        var variants = sweep.Runs.Select(r => r.RunVariant).OfType<RunVariant>().Distinct()
+            .OrderBy(v => v.Kind).ThenBy(v => v.ReleaseStep).ToList();
+        var rows = variants.Select(variant =>
+        {
+            var runs = sweep.OfVariant(variant);
+            var summaries = runs.Select(TransitionSummary.Of).ToList();
+            var steps = summaries.Select(s => s.LastStep).Distinct().ToList();
+            IReadOnlyList<string> cells =
+            [
+                variant.Label,
+                RunSet.DescribeSeeds(runs),
+                steps.Count == 1 ? Step(steps[0]) : string.Join(", ", steps.Select(Step)),
+                .. EarlySteps.Select(e => SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.Uas).At(e))], "F3")),
+                OnsetsWithRise(runs),
+                SeedSpread.Format([.. summaries.Select(s => s.UasFinal)], "F3"),
+                .. EarlySteps.Select(e => SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.EvalLoss).At(e))], "F2")),
+                SeedSpread.Format([.. summaries.Select(s => s.LossFinal)], "F3"),
+                SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.EvalAccuracy).Last)], "F3"),
+                SeedSpread.Format([.. summaries.Select(s => s.BlimpFinal)], "P1"),
+            ];
+            return cells;
+        }).ToList();
+        return new MarkdownTable(
+            ["variant", "seeds", "last step",
+             .. EarlySteps.Select(e => $"UAS @ {e:N0}"), "UAS ▲ (rise)", "final UAS",
+             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP"],
+            rows);
+    }
+
+    /// <summary>Our addition: per-relation onsets of the sweep's base runs, from their <c>curves/relation_onsets.csv</c> (as written there).</summary>
+    public static MarkdownTable Relations(RunSet sweep)
+    {
+        var tables = sweep.OfVariant(RunVariant.Base)
+            .Select(run => (run, Path: Path.Combine(run.Folder, RelationOnsetsFile)))
+            .Where(x => File.Exists(x.Path))
+            .Select(x => (x.run.Name, Table: CsvTable.Read(x.Path)))
+            .ToList();
+        if (tables.Count == 0) return new MarkdownTable(["run"], []);
+        var header = tables[0].Table.Header;
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (name, table) in tables)
+        {
+            if (!table.Header.SequenceEqual(header))
+                throw new InvalidDataException($"{name}/{RelationOnsetsFile}: columns differ from {tables[0].Name}'s.");
+            rows.AddRange(table.Rows.Select(r => (IReadOnlyList<string>)[$"{SweepFolder}/{name}", .. r.Select(ShortNumber)]));
+        }
+        return new MarkdownTable(["run", .. header], rows);
+    }
+
+    /// <summary>Where <c>sdrops curves</c> writes a run's per-relation onset table.</summary>
+    public static readonly string RelationOnsetsFile = Path.Combine("curves", "relation_onsets.csv");
+
+    /// <summary>Numbers in a CSV cell shortened for the report: whole numbers with thousands separators, others to 3 decimals.</summary>
+    private static string ShortNumber(string cell)
+    {
+        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) return cell;
+        return Math.Abs(v - Math.Round(v)) < 1e-9 && Math.Abs(v) >= 1
+            ? v.ToString("N0", CultureInfo.InvariantCulture)
+            : v.ToString("F3", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The steepest rise (or drop) of a series from <paramref name="from"/> on, significant or not (see
+    /// <see cref="Onset.IsSignificant"/>); null when it never moves that way or has fewer than 5 points.
+    /// </summary>
+    private static Onset? Steepest(MetricSeries series, RiseDirection direction, double from)
+    {
+        var kept = Enumerable.Range(0, series.Count).Where(i => series.Steps[i] >= from).ToList();
+        if (kept.Count < 5) return null;
+        return OnsetDetector.Analyse([.. kept.Select(i => series.Steps[i])], [.. kept.Select(i => series.Values[i])],
+            new OnsetOptions { Direction = direction }).Candidate;
+    }
+
+    /// <summary>The larger (by rise fraction) of the significant rise and the significant fall of a series.</summary>
+    private static (RiseDirection Direction, Onset Onset)? SteepestChange(MetricSeries series) =>
+        new[] { RiseDirection.Rising, RiseDirection.Falling }
+            .Select(d => (Direction: d, Onset: Steepest(series, d, double.NegativeInfinity)))
+            .Where(x => x.Onset is { IsSignificant: true })
+            .OrderByDescending(x => x.Onset!.RiseFraction)
+            .Select(x => ((RiseDirection, Onset)?)(x.Direction, x.Onset!))
+            .FirstOrDefault();
+
+    /// <summary>"▲ / steepest / ⏺", marked "(not sudden)" when the detector's significance tests fail.</summary>
+    private static string OnsetCell(Onset? onset) => onset is null
+        ? "none"
+        : string.Join(" / ", new[] { onset.StructureOnsetStep, onset.InflectionStep, onset.CapabilitiesOnsetStep }.Select(s => Step(s)))
+          + (onset.IsSignificant ? "" : " (not sudden)");
+
+    /// <summary>Each seed's UAS ▲ with the size of the rise, e.g. "3,548 (+0.217)"; "none" for no significant onset.</summary>
+    private static string OnsetsWithRise(IEnumerable<RecordedRun> runs) => string.Join(", ", runs.Select(run =>
+    {
+        var (onset, _) = TransitionSummary.DetectOnset(run.Series(MetricColumns.Uas));
+        return onset is null ? "none" : $"{Step(onset.StructureOnsetStep)} ({onset.Rise.ToString("+0.000;−0.000", CultureInfo.InvariantCulture)})";
+    }));
+
+    private static string Step(double? step) => step is double s ? Math.Round(s).ToString("N0", CultureInfo.InvariantCulture) : "none";
+
+    private static string Chain(string format, params double?[] values) =>
+        string.Join(" → ", values.Select(v => v is double d ? d.ToString(format, CultureInfo.InvariantCulture) : "—"));
+}
