@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using System.Globalization;
 
 namespace SuddenDrops.Plots;
@@ -18,7 +19,7 @@ public static class EarlySuppressionFigure
     {
         var releases = runs.ReleaseVariants;
         var steps = releases.Select(v => v.ReleaseStep!.Value).ToList();
-        var outcomes = runs.Runs.Where(r => r.RunVariant is not null).ToDictionary(r => r, VariantOutcome.Of);
+        var outcomes = runs.Runs.Where(r => r.SasVariant is not null).ToDictionary(r => r, VariantOutcome.Of);
         var figureTitle = title ?? "Early suppression SAS−(k): UAS curves, and final loss, BLiMP and GLUE against k";
         if (outcomes.Count == 0)
             return FigureCanvas.Empty(figureTitle, $"No base, SAS− or SAS−(k) run in {SasVariantsFigure.Describe(runs)} yet: run folders are named " +
@@ -31,13 +32,13 @@ public static class EarlySuppressionFigure
         if (releases.Count == 0)
             canvas.Subtitle($"No SAS−(k) run in {SasVariantsFigure.Describe(runs)} (folders named sas-@k-sN, from sdrops sweep --variants sas-@k).", "#b22222");
 
-        foreach (var reference in new[] { RunVariant.Base, RunVariant.Suppressed })
+        foreach (var reference in new[] { SasVariant.Baseline, SasVariant.SasMinus })
             foreach (var (run, index) in runs.OfVariant(reference).Select((r, i) => (r, i)))
             {
                 var series = run.Series(MetricColumns.Uas);
                 var label = $"{reference.Label} ({RunSet.DescribeSeeds(runs.OfVariant(reference))})";
                 canvas.Line(curves, label, series.Steps, series.Values, FigureStyle.VariantColor(reference),
-                    dash: reference == RunVariant.Base ? "dash" : "dot", group: label, showLegend: index == 0);
+                    dash: reference == SasVariant.Baseline ? "dash" : "dot", group: label, showLegend: index == 0);
             }
         foreach (var variant in releases)
         {
@@ -65,7 +66,7 @@ public static class EarlySuppressionFigure
     }
 
     /// <summary>One point per SAS−(k) run at x = k, a line through the means per k, and the base and SAS− levels.</summary>
-    private static void Endpoint(FigureCanvas canvas, PanelAxes panel, RunSet runs, IReadOnlyList<RunVariant> releases,
+    private static void Endpoint(FigureCanvas canvas, PanelAxes panel, RunSet runs, IReadOnlyList<SasVariant> releases,
         IReadOnlyDictionary<RecordedRun, VariantOutcome> outcomes, Func<VariantOutcome, double?> value, string group, string metricName)
     {
         var drawn = new List<double>();
@@ -84,11 +85,11 @@ public static class EarlySuppressionFigure
         if (means.Count > 1)
             canvas.Line(panel, $"SAS−(k) mean {metricName}", means.Select(m => m.K).ToArray(), means.Select(m => m.Mean).ToArray(), "#555555",
                 1.5, group: group, showLegend: false);
-        foreach (var reference in new[] { RunVariant.Base, RunVariant.Suppressed })
+        foreach (var reference in new[] { SasVariant.Baseline, SasVariant.SasMinus })
         {
             var levels = runs.OfVariant(reference).Select(r => value(outcomes[r])).OfType<double>().ToList();
             if (levels.Count == 0) continue;
-            canvas.HorizontalLine(panel, levels.Average(), FigureStyle.VariantColor(reference), reference == RunVariant.Base ? "dash" : "dot");
+            canvas.HorizontalLine(panel, levels.Average(), FigureStyle.VariantColor(reference), reference == SasVariant.Baseline ? "dash" : "dot");
             drawn.Add(levels.Average());
         }
         if (drawn.Count == 0)

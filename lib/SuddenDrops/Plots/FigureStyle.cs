@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 namespace SuddenDrops.Plots;
 
 /// <summary>Colours, symbols and sizes shared by all figures, so that the notebooks and <c>sdrops figures</c> look alike.</summary>
@@ -60,17 +61,17 @@ public static class FigureStyle
     /// Colour of the variant: base dark grey, SAS+ blue, SAS− red, SAS−(k) from orange (small k) to purple (large k)
     /// by the rank of k among <paramref name="releaseSteps"/>.
     /// </summary>
-    public static string VariantColor(RunVariant variant, IReadOnlyList<int>? releaseSteps = null) => variant.Kind switch
+    public static string VariantColor(SasVariant variant, IReadOnlyList<long>? releaseSteps = null) => variant.Kind switch
     {
-        RunVariantKind.Base => BaseColor,
-        RunVariantKind.Promoted => PromotedColor,
-        RunVariantKind.Suppressed => SuppressedColor,
+        SasVariantKind.Baseline => BaseColor,
+        SasVariantKind.SasPlus => PromotedColor,
+        SasVariantKind.SasMinus => SuppressedColor,
         _ => ReleaseColor(variant.ReleaseStep ?? 0, releaseSteps ?? [variant.ReleaseStep ?? 0]),
     };
 
     private static readonly string[] ReleaseColors = ["#ff7f0e", "#e377c2", "#9467bd", "#8c564b", "#17becf", "#bcbd22"];
 
-    private static string ReleaseColor(int k, IReadOnlyList<int> all)
+    private static string ReleaseColor(long k, IReadOnlyList<long> all)
     {
         var ordered = all.Distinct().Order().ToList();
         var rank = Math.Max(0, ordered.IndexOf(k));

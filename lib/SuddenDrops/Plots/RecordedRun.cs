@@ -44,7 +44,7 @@ public sealed class RecordedRun
     public bool SeedInName { get; }
 
     /// <summary>The paper's variant the name denotes (base, sas+, sas-, sas-@k), or null for other runs.</summary>
-    public RunVariant? RunVariant => RunVariant.TryParse(Variant);
+    public SasVariant? SasVariant => SasVariant.TryParse(Variant);
 
     /// <summary>The run's configuration, or null when the folder has no config.json.</summary>
     public TrainingConfig? Config { get; }

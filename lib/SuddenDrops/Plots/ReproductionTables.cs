@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using System.Globalization;
 using SuddenDrops.Metrics;
 
@@ -50,7 +51,7 @@ public static class ReproductionTables
     /// <summary>The sweep's base runs (by seed) followed by <see cref="ExtraBaseRuns"/> that exist, labelled by their path under the root.</summary>
     public static IReadOnlyList<(string Label, RecordedRun Run)> BaseRuns(string runsRoot, RunSet sweep) =>
     [
-        .. sweep.OfVariant(RunVariant.Base).Select(r => ($"{SweepFolder}/{r.Name}", r)),
+        .. sweep.OfVariant(SasVariant.Baseline).Select(r => ($"{SweepFolder}/{r.Name}", r)),
         .. ExtraBaseRuns.Where(p => File.Exists(Path.Combine(runsRoot, p, "metrics.csv")))
             .Select(p => (p, RecordedRun.Load(Path.Combine(runsRoot, p)))),
     ];
@@ -113,7 +114,7 @@ public static class ReproductionTables
     /// <summary>Claims 4–6: every regulariser variant of the sweep over its seeds.</summary>
     public static MarkdownTable Variants(RunSet sweep)
     {
-        var variants = sweep.Runs.Select(r => r.RunVariant).OfType<RunVariant>().Distinct()
+        var variants = sweep.Runs.Select(r => r.SasVariant).OfType<SasVariant>().Distinct()
             .OrderBy(v => v.Kind).ThenBy(v => v.ReleaseStep).ToList();
         var rows = variants.Select(variant =>
         {
@@ -145,7 +146,7 @@ public static class ReproductionTables
     /// <summary>Our addition: per-relation onsets of the sweep's base runs, from their <c>curves/relation_onsets.csv</c> (as written there).</summary>
     public static MarkdownTable Relations(RunSet sweep)
     {
-        var tables = sweep.OfVariant(RunVariant.Base)
+        var tables = sweep.OfVariant(SasVariant.Baseline)
             .Select(run => (run, Path: Path.Combine(run.Folder, RelationOnsetsFile)))
             .Where(x => File.Exists(x.Path))
             .Select(x => (x.run.Name, Table: CsvTable.Read(x.Path)))

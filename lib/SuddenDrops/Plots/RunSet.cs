@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 namespace SuddenDrops.Plots;
 
 /// <summary>
@@ -56,12 +57,12 @@ public sealed class RunSet
     public RunSet Where(Func<RecordedRun, bool> keep) => new(Folder, [.. Runs.Where(keep)]);
 
     /// <summary>The runs of one paper variant (all seeds), by seed.</summary>
-    public IReadOnlyList<RecordedRun> OfVariant(RunVariant variant) =>
-        [.. Runs.Where(r => r.RunVariant == variant).OrderBy(r => r.Seed)];
+    public IReadOnlyList<RecordedRun> OfVariant(SasVariant variant) =>
+        [.. Runs.Where(r => r.SasVariant == variant).OrderBy(r => r.Seed)];
 
     /// <summary>The SAS−(k) variants present, by k.</summary>
-    public IReadOnlyList<RunVariant> ReleaseVariants =>
-        [.. Runs.Select(r => r.RunVariant).OfType<RunVariant>().Where(v => v.Kind == RunVariantKind.SuppressedUntil).Distinct().OrderBy(v => v.ReleaseStep)];
+    public IReadOnlyList<SasVariant> ReleaseVariants =>
+        [.. Runs.Select(r => r.SasVariant).OfType<SasVariant>().Where(v => v.Kind == SasVariantKind.SasMinusReleased).Distinct().OrderBy(v => v.ReleaseStep)];
 
     /// <summary>"seed 1" or "seeds 1, 2, 3" for runs of one variant ("N run(s)" when no seed is known).</summary>
     public static string DescribeSeeds(IReadOnlyList<RecordedRun> runs)

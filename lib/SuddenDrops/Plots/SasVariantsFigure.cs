@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using System.Globalization;
 
 namespace SuddenDrops.Plots;
@@ -6,7 +7,7 @@ namespace SuddenDrops.Plots;
 /// The paper's causal experiment (Chen et al. 2024, §4.1, Fig. 4): the base run beside SAS+ (syntactic regulariser promoting
 /// Syntactic Attention Structure) and SAS− (suppressing it): held-out MLM loss, UAS and, when measured, BLiMP against step.
 /// One colour per variant (base dark grey, SAS+ blue, SAS− red), one line per seed, ▲/⏺ on each run's curves.
-/// Variants are read from the run folders' names (base-sN, sas+-sN, sas--sN; see <see cref="RunVariant"/>).
+/// Variants are read from the run folders' names (base-sN, sas+-sN, sas--sN; see <see cref="SasVariant"/>).
 /// </summary>
 public static class SasVariantsFigure
 {
@@ -14,10 +15,10 @@ public static class SasVariantsFigure
     public const string FileName = "sas-variants";
 
     /// <summary>The variants this figure compares, in drawing order.</summary>
-    public static IReadOnlyList<RunVariant> Variants { get; } = [RunVariant.Base, RunVariant.Promoted, RunVariant.Suppressed];
+    public static IReadOnlyList<SasVariant> Variants { get; } = [SasVariant.Baseline, SasVariant.SasPlus, SasVariant.SasMinus];
 
     /// <summary>The variants of <see cref="Variants"/> with no run in <paramref name="runs"/>.</summary>
-    public static IReadOnlyList<RunVariant> Missing(RunSet runs) => [.. Variants.Where(v => runs.OfVariant(v).Count == 0)];
+    public static IReadOnlyList<SasVariant> Missing(RunSet runs) => [.. Variants.Where(v => runs.OfVariant(v).Count == 0)];
 
     /// <summary>The figure; variants without runs are named in a note, and a set without any gives an empty panel that says so.</summary>
     public static Plotly.NET.GenericChart Create(RunSet runs, string? title = null)
@@ -38,7 +39,7 @@ public static class SasVariantsFigure
 
         var missing = Missing(runs);
         if (missing.Count > 0)
-            canvas.Subtitle($"Missing: {string.Join(", ", missing.Select(v => v.Label))} (no {string.Join(", ", missing.Select(v => v.Name + "-sN"))} folder)", "#b22222");
+            canvas.Subtitle($"Missing: {string.Join(", ", missing.Select(v => v.Label))} (no {string.Join(", ", missing.Select(v => v + "-sN"))} folder)", "#b22222");
 
         OnsetMarks.Explain(canvas);
         foreach (var (variant, variantRuns) in groups)

@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using System.Globalization;
 using System.Text;
 
@@ -26,16 +27,16 @@ public static class VariantComparison
         if (runs.ReleaseVariants.Count == 0)
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
                 $"No SAS−(k) run in {SasVariantsFigure.Describe(runs)} yet (run folders sas-@k-sN); the early-suppression figure is empty until there is one."));
-        foreach (var variant in runs.ReleaseVariants.Prepend(RunVariant.Suppressed).Prepend(RunVariant.Base))
+        foreach (var variant in runs.ReleaseVariants.Prepend(SasVariant.SasMinus).Prepend(SasVariant.Baseline))
             text.AppendLine(DescribeVariant(runs, variant));
         return text.ToString().TrimEnd();
     }
 
-    private static string DescribeVariant(RunSet runs, RunVariant variant)
+    private static string DescribeVariant(RunSet runs, SasVariant variant)
     {
         var variantRuns = runs.OfVariant(variant);
         if (variantRuns.Count == 0)
-            return $"{variant.Label}: no run yet (no {variant.Name}-sN folder in {SasVariantsFigure.Describe(runs)}).";
+            return $"{variant.Label}: no run yet (no {variant}-sN folder in {SasVariantsFigure.Describe(runs)}).";
         var outcomes = variantRuns.Select(VariantOutcome.Of).ToList();
         var inv = CultureInfo.InvariantCulture;
         var onsets = outcomes.Select(o => o.StructureOnsetStep is double s ? s.ToString("N0", inv) : "none").ToList();

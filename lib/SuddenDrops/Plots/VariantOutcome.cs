@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using System.Text.Json;
 
 namespace SuddenDrops.Plots;
@@ -22,7 +23,7 @@ public sealed record VariantOutcome(
     string Run,
     string Variant,
     int? Seed,
-    int? ReleaseStep,
+    long? ReleaseStep,
     double? LastStep,
     double? FinalLoss,
     double? FinalUas,
@@ -39,7 +40,7 @@ public sealed record VariantOutcome(
     public static VariantOutcome Of(RecordedRun run)
     {
         var summary = TransitionSummary.Of(run);
-        var variant = run.RunVariant;
+        var variant = run.SasVariant;
         return new VariantOutcome(run.Name, variant?.Label ?? run.Variant, run.Seed, variant?.ReleaseStep, summary.LastStep,
             summary.LossFinal, summary.UasFinal, summary.UasMax, summary.StructureOnsetStep, summary.CapabilitiesOnsetStep,
             summary.BlimpFinal, GlueAverage(run));

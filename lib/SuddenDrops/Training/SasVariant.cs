@@ -49,6 +49,28 @@ public sealed record SasVariant
         };
     }
 
+    /// <summary>The paper's notation: base, SAS+, SAS−, SAS−(k) (k with thousands separators), for figures and reports.</summary>
+    public string Label => Kind switch
+    {
+        SasVariantKind.Baseline => "base",
+        SasVariantKind.SasPlus => "SAS+",
+        SasVariantKind.SasMinus => "SAS−",
+        _ => $"SAS−({ReleaseStep!.Value.ToString("N0", CultureInfo.InvariantCulture)})",
+    };
+
+    /// <summary>The variant a name denotes (as <see cref="Parse"/> reads it), or null when it is none, e.g. for a run folder named otherwise.</summary>
+    public static SasVariant? TryParse(string text)
+    {
+        try
+        {
+            return Parse(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Parses base, sas+, sas-, sas-@k (case-insensitive, k a positive step, "_" or "," allowed as thousands separators).</summary>
     public static SasVariant Parse(string text)
     {

@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using Plotly.NET;
 using SuddenDrops.Plots;
 using SuddenDrops.Tests.Notebooks;
@@ -30,7 +31,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Two_stage_transition_adds_a_blimp_panel_when_runs_measure_it()
     {
-        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName)).OfVariant(RunVariant.Base);
+        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName)).OfVariant(SasVariant.Baseline);
 
         var chart = TwoStageTransitionFigure.Create(runs);
 
@@ -86,7 +87,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
 
         var json = GenericChart.toJson(SasVariantsFigure.Create(runs));
 
-        Assert.Equal([RunVariant.Suppressed], SasVariantsFigure.Missing(runs));
+        Assert.Equal([SasVariant.SasMinus], SasVariantsFigure.Missing(runs));
         Assert.Contains("Missing: SAS−", json);
     }
 
@@ -98,8 +99,8 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
         var chart = EarlySuppressionFigure.Create(runs);
 
         var image = Render(chart, "early");
-        Assert.True(FigurePixels.Count(image, FigureStyle.VariantColor(RunVariant.SuppressedUntil(500), [500, 3000])) > 500, "SAS−(500)");
-        Assert.True(FigurePixels.Count(image, FigureStyle.VariantColor(RunVariant.SuppressedUntil(3000), [500, 3000])) > 500, "SAS−(3000)");
+        Assert.True(FigurePixels.Count(image, FigureStyle.VariantColor(SasVariant.SasMinusReleasedAt(500), [500, 3000])) > 500, "SAS−(500)");
+        Assert.True(FigurePixels.Count(image, FigureStyle.VariantColor(SasVariant.SasMinusReleasedAt(3000), [500, 3000])) > 500, "SAS−(3000)");
         Assert.Contains("\"y\":[0.57]", GenericChart.toJson(chart)); // the GLUE average of sas-@500-s1, from its glue.json
     }
 

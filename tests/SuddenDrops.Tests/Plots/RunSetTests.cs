@@ -1,3 +1,4 @@
+using SuddenDrops.Training;
 using SuddenDrops.Plots;
 
 namespace SuddenDrops.Tests.Plots;
@@ -48,13 +49,13 @@ public sealed class RunSetTests : IDisposable
     {
         var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName));
 
-        Assert.Equal(["base-s1", "base-s2"], runs.OfVariant(RunVariant.Base).Select(r => r.Name));
-        Assert.Equal([1, 2], runs.OfVariant(RunVariant.Base).Select(r => r.Seed!.Value));
-        Assert.Equal(["sas+-s1"], runs.OfVariant(RunVariant.Promoted).Select(r => r.Name));
-        Assert.Equal(["sas--s1"], runs.OfVariant(RunVariant.Suppressed).Select(r => r.Name));
+        Assert.Equal(["base-s1", "base-s2"], runs.OfVariant(SasVariant.Baseline).Select(r => r.Name));
+        Assert.Equal([1, 2], runs.OfVariant(SasVariant.Baseline).Select(r => r.Seed!.Value));
+        Assert.Equal(["sas+-s1"], runs.OfVariant(SasVariant.SasPlus).Select(r => r.Name));
+        Assert.Equal(["sas--s1"], runs.OfVariant(SasVariant.SasMinus).Select(r => r.Name));
         Assert.Equal([500, 3000], runs.ReleaseVariants.Select(v => v.ReleaseStep!.Value));
         Assert.Equal([0, 1, 2], runs["base-s1"]!.IntrinsicDimensionLayers);
-        Assert.Equal("seeds 1, 2", RunSet.DescribeSeeds(runs.OfVariant(RunVariant.Base)));
+        Assert.Equal("seeds 1, 2", RunSet.DescribeSeeds(runs.OfVariant(SasVariant.Baseline)));
     }
 
     [Fact]
