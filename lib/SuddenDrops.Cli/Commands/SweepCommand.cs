@@ -55,19 +55,30 @@ internal static class SweepCommand
     /// <summary>Trains the runs in order; false when cancelled (the current run wrote a checkpoint).</summary>
     private static bool TrainAll(IReadOnlyList<SweepRun> runs, string? dataRoot, CancellationToken cancel)
     {
-        for (var i = 0; i < runs.Count; i++)
+        var ordered = Sweep.TrainingOrder(runs);
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var run = runs[i];
+            var run = ordered[i];
             var state = Sweep.StateOf(run);
-            var label = $"[{i + 1}/{runs.Count}] {run.Name}";
+            var label = $"[{i + 1}/{ordered.Count}] {run.Name}";
             if (state == SweepRunState.Finished)
             {
                 AnsiConsole.MarkupLine($"{Markup.Escape(label)}: [green]finished[/], skipped.");
                 continue;
             }
-            AnsiConsole.MarkupLine($"{Markup.Escape(label)}: {(state == SweepRunState.Unfinished ? "resuming" : "starting")} → {Markup.Escape(run.Folder)}");
             var job = TrainingJob.Prepare(run.Config, run.Folder, dataRoot, log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
+            var why = "";
+            if (state == SweepRunState.NotStarted && Sweep.ForkSource(run, job.Config, out why) is { } source)
+            {
+                RunFork.Create(source, job.Run, run.Variant.ReleaseStep!.Value, job.Config);
+                AnsiConsole.MarkupLine($"{Markup.Escape(label)}: forked from {Markup.Escape(Path.GetFileName(source.Root))} at step {run.Variant.ReleaseStep:N0}.");
+                state = SweepRunState.Unfinished;
+            }
+            else if (run.Variant.Kind == SasVariantKind.SasMinusReleased && state == SweepRunState.NotStarted)
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(label)}: trained from step 0 ({Markup.Escape(why)}).[/]");
+            AnsiConsole.MarkupLine($"{Markup.Escape(label)}: {(state == SweepRunState.Unfinished ? "resuming" : "starting")} → {Markup.Escape(run.Folder)}");
             var trainer = job.CreateTrainer(CheckpointProbes.Default(job));
+            trainer.KeepOptimizerAt = Sweep.ForkPoints(run, runs);
             TrainingSummary summary = null!;
             ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.Run(state == SweepRunState.Unfinished, cancel));
             if (!summary.Completed)

@@ -46,4 +46,38 @@ public static class Sweep
             : steps.Contains(run.Config.Steps) ? SweepRunState.Finished
             : SweepRunState.Unfinished;
     }
+
+    /// <summary>
+    /// The order to train the runs in: as planned, except that each SAS−(k) run comes after the SAS− run of its seed,
+    /// so that it can fork from it (<see cref="ForkSource"/>).
+    /// </summary>
+    public static IReadOnlyList<SweepRun> TrainingOrder(IReadOnlyList<SweepRun> runs) =>
+        [.. runs.Select((run, index) => (run, index))
+            .OrderBy(x => x.run.Variant.Kind == SasVariantKind.SasMinusReleased ? 1 : 0)
+            .ThenBy(x => x.index)
+            .Select(x => x.run)];
+
+    /// <summary>For an SAS− run: the release steps k of the SAS−(k) runs of the same seed in <paramref name="runs"/>, whose
+    /// optimizer state it keeps so they can fork from it; empty for other runs.</summary>
+    public static IReadOnlySet<long> ForkPoints(SweepRun run, IReadOnlyList<SweepRun> runs) =>
+        run.Variant.Kind != SasVariantKind.SasMinus
+            ? new HashSet<long>()
+            : runs.Where(r => r.Seed == run.Seed && r.Variant.Kind == SasVariantKind.SasMinusReleased && r.Variant.ReleaseStep < r.Config.Steps)
+                .Select(r => r.Variant.ReleaseStep!.Value).ToHashSet();
+
+    /// <summary>
+    /// For an SAS−(k) run: the SAS− run of the same seed beside it (<c>sas--s&lt;seed&gt;</c> in the same sweep folder) when
+    /// it can continue from that run's step k exactly (<see cref="RunFork.CanFork"/>), else null with the reason.
+    /// <paramref name="prepared"/> is the run's configuration after corpus preparation (its vocabulary size set).
+    /// </summary>
+    public static RunFolder? ForkSource(SweepRun run, TrainingConfig prepared, out string reason)
+    {
+        if (run.Variant.Kind != SasVariantKind.SasMinusReleased)
+        {
+            reason = $"{run.Name} is not an SAS−(k) run";
+            return null;
+        }
+        var source = new RunFolder(Path.Combine(Path.GetDirectoryName(run.Folder)!, FolderName(SasVariant.SasMinus, run.Seed)));
+        return RunFork.CanFork(source, prepared, run.Variant.ReleaseStep!.Value, out reason) ? source : null;
+    }
 }

@@ -15,6 +15,15 @@ public sealed class CheckpointStore(string directory)
 
     public string Directory => directory;
 
+    /// <summary>
+    /// Steps whose optimizer state is kept when later checkpoints are written, so that another run can continue from
+    /// there exactly (<see cref="RunFork"/>: SAS−(k) forks from SAS− at step k). Empty by default: only the latest is kept.
+    /// </summary>
+    public IReadOnlySet<long> KeepOptimizerAt { get; init; } = new HashSet<long>();
+
+    /// <summary>Whether the checkpoint at <paramref name="step"/> exists and holds the optimizer state.</summary>
+    public bool IsResumableAt(long step) => Steps().Contains(step) && File.Exists(Path.Combine(PathFor(step), "optimizer.bin"));
+
     public string PathFor(long step) => Path.Combine(directory, Prefix + step.ToString("D7", CultureInfo.InvariantCulture));
 
     /// <summary>Steps of the complete checkpoints, ascending.</summary>
@@ -45,7 +54,7 @@ public sealed class CheckpointStore(string directory)
         JsonFiles.Save(Path.Combine(partial, "state.json"), state);
         if (System.IO.Directory.Exists(final)) System.IO.Directory.Delete(final, recursive: true);
         System.IO.Directory.Move(partial, final);
-        foreach (var older in Steps().Where(s => s < state.Step))
+        foreach (var older in Steps().Where(s => s < state.Step && !KeepOptimizerAt.Contains(s)))
         {
             var opt = Path.Combine(PathFor(older), "optimizer.bin");
             if (File.Exists(opt)) File.Delete(opt);

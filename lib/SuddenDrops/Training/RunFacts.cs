@@ -4,7 +4,10 @@ using System.Runtime.InteropServices;
 
 namespace SuddenDrops.Training;
 
-/// <summary>Facts about where and how a run was made, written to <c>run.json</c>.</summary>
+/// <summary>
+/// Facts about where and how a run was made, written to <c>run.json</c>. <see cref="ForkedFrom"/> names the run and step
+/// a forked run continued from (<see cref="RunFork"/>); null for a run trained from step 0.
+/// </summary>
 public sealed record RunFacts(
     int Seed,
     string? GitCommit,
@@ -16,7 +19,8 @@ public sealed record RunFacts(
     string OperatingSystem,
     string DotNet,
     IReadOnlyDictionary<string, string> Packages,
-    IReadOnlyList<string> ResumedUtc)
+    IReadOnlyList<string> ResumedUtc,
+    string? ForkedFrom = null)
 {
     /// <summary>The same facts with one more resume time.</summary>
     public RunFacts WithResume(DateTime utc) => this with { ResumedUtc = [.. ResumedUtc, utc.ToString("O")] };

@@ -33,6 +33,9 @@ public sealed class Trainer
         this.labelled = labelled;
     }
 
+    /// <summary>Checkpoint steps whose optimizer state is kept (see <see cref="CheckpointStore.KeepOptimizerAt"/>); none by default.</summary>
+    public IReadOnlySet<long> KeepOptimizerAt { get; set; } = new HashSet<long>();
+
     /// <summary>Reported every LogEvery steps.</summary>
     public event Action<TrainingProgress>? Progress;
 
@@ -43,7 +46,7 @@ public sealed class Trainer
     {
         if (config.Threads > 0) set_num_threads(config.Threads);
         var device = DeviceSelection.Resolve(config.Device);
-        var store = new CheckpointStore(run.CheckpointsDir);
+        var store = new CheckpointStore(run.CheckpointsDir) { KeepOptimizerAt = KeepOptimizerAt };
         store.RemovePartial();
         PrepareFolder(resume, store, device);
 

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using SuddenDrops.Data;
+
+namespace SuddenDrops.Training;
+
+/// <summary>
+/// Starts a run from another run's checkpoint instead of from step 0, when the two are the same training up to that step.
+/// SAS−(k) is SAS− until its release at step k (Chen et al. 2024, §4.2), so a sweep with several k trains SAS− once,
+/// keeping its optimizer state at each k (<see cref="CheckpointStore.KeepOptimizerAt"/>), and forks every SAS−(k) from
+/// there: the k steps they share are not trained again. Because batches, masks and dropout are functions of
+/// (seed, step) (<see cref="SeedMix"/>) and resume is exact, the forked run equals one trained from scratch.
+/// </summary>
+public static class RunFork
+{
+    /// <summary>
+    /// Whether a run with <paramref name="target"/>'s configuration can continue from <paramref name="source"/>'s
+    /// checkpoint at <paramref name="step"/>: the checkpoint holds its optimizer state, the configurations are equal but
+    /// for the regulariser variant, and both variants have the same λ at every step before <paramref name="step"/>.
+    /// </summary>
+    public static bool CanFork(RunFolder source, TrainingConfig target, long step, out string reason)
+    {
+        if (!source.HasConfig)
+        {
+            reason = $"{source.Root} has no config.json";
+            return false;
+        }
+        if (!new CheckpointStore(source.CheckpointsDir).IsResumableAt(step))
+        {
+            reason = $"{source.Root} has no checkpoint with optimizer state at step {step:N0}";
+            return false;
+        }
+        var saved = source.LoadConfig();
+        if (saved.Regularizer is not { } sourceRegularizer || target.Regularizer is not { } targetRegularizer)
+        {
+            reason = "both runs need a regulariser configuration";
+            return false;
+        }
+        var aligned = saved with { Regularizer = sourceRegularizer with { Variant = targetRegularizer.Variant } };
+        if (JsonSerializer.Serialize(aligned, JsonFiles.Options) != JsonSerializer.Serialize(target, JsonFiles.Options))
+        {
+            reason = $"{source.ConfigPath} differs from the new run's settings in more than the variant";
+            return false;
+        }
+        for (long s = 0; s < step; s++)
+            if (sourceRegularizer.LambdaAt(s) != targetRegularizer.LambdaAt(s))
+            {
+                reason = $"{sourceRegularizer.Variant} and {targetRegularizer.Variant} differ at step {s:N0}, before step {step:N0}";
+                return false;
+            }
+        reason = "";
+        return true;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="target"/> a copy of <paramref name="source"/> up to <paramref name="step"/>: its checkpoints up
+    /// to there (optimizer state only at <paramref name="step"/>), the rows of metrics.csv and train_log.csv up to there, its
+    /// vocabulary, the new configuration and fresh run facts naming the source. Built in a <c>.partial</c> folder and renamed
+    /// into place, so a crash leaves no half-made run; then <c>Trainer.Run(resume: true)</c> continues it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The fork is not exact (see <see cref="CanFork"/>) or the target has begun
+    /// (it has checkpoints or metrics; a folder holding only what run preparation writes, e.g. vocab.txt, is replaced).</exception>
+    public static void Create(RunFolder source, RunFolder target, long step, TrainingConfig targetConfig)
+    {
+        if (!CanFork(source, targetConfig, step, out var reason))
+            throw new InvalidOperationException($"Cannot fork {target.Root} from {source.Root} at step {step:N0}: {reason}.");
+        if (new CheckpointStore(target.CheckpointsDir).Steps().Count > 0 || File.Exists(target.MetricsPath))
+            throw new InvalidOperationException($"Cannot fork into {target.Root}: the run there has begun.");
+
+        var partial = new RunFolder(target.Root.TrimEnd(Path.DirectorySeparatorChar) + ".partial");
+        if (Directory.Exists(partial.Root)) Directory.Delete(partial.Root, recursive: true);
+        Directory.CreateDirectory(partial.CheckpointsDir);
+        var checkpoints = new CheckpointStore(source.CheckpointsDir);
+        var copies = new CheckpointStore(partial.CheckpointsDir);
+        foreach (var s in checkpoints.Steps().Where(s => s <= step))
+            CopyCheckpoint(checkpoints.PathFor(s), copies.PathFor(s), withOptimizer: s == step);
+        CopyRowsUpTo(source.MetricsPath, partial.MetricsPath, step);
+        CopyRowsUpTo(source.TrainLogPath, partial.TrainLogPath, step);
+        if (File.Exists(source.VocabPath)) File.Copy(source.VocabPath, partial.VocabPath);
+        JsonFiles.Save(partial.ConfigPath, targetConfig);
+        JsonFiles.Save(partial.FactsPath, RunFacts.Collect(targetConfig.Seed, targetConfig.Device) with
+        {
+            ForkedFrom = $"{Path.GetFileName(source.Root.TrimEnd(Path.DirectorySeparatorChar))} at step {step}",
+        });
+
+        if (Directory.Exists(target.Root)) Directory.Delete(target.Root, recursive: true);
+        Directory.Move(partial.Root, target.Root);
+    }
+
+    private static void CopyCheckpoint(string from, string to, bool withOptimizer)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+            if (withOptimizer || Path.GetFileName(file) != "optimizer.bin")
+                File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+    }
+
+    private static void CopyRowsUpTo(string from, string to, long step)
+    {
+        if (!File.Exists(from)) return;
+        File.Copy(from, to);
+        new MetricsLog(to).TruncateAfter("step", step);
+    }
+}

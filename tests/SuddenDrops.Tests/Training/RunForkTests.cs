@@ -1,0 +1,71 @@
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Tests.Training;
+
+/// <summary>SAS−(k) forked from SAS− at step k equals SAS−(k) trained from step 0, and forks that would not be exact are refused.</summary>
+public class RunForkTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("sdrops-fork-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private static TokenCorpus Corpus()
+    {
+        var rng = new Random(3);
+        int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
+        return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
+    }
+
+    private RunFolder Folder(string name) => new(Path.Combine(root, name));
+
+    private Trainer Trainer(SasVariant variant, string name) =>
+        new(LabelledDataTests.Config(variant), Corpus(), SpecialPieces.BertBaseUncased, Folder(name), labelled: LabelledDataTests.EwtTrain);
+
+    [Fact]
+    public void A_fork_at_the_release_step_continues_exactly_like_a_run_trained_from_step_0()
+    {
+        var released = SasVariant.SasMinusReleasedAt(10);
+        Trainer(released, "scratch").Run(resume: false);
+
+        var suppressed = Trainer(SasVariant.SasMinus, "sas-");
+        suppressed.KeepOptimizerAt = new HashSet<long> { 10 };
+        suppressed.Run(resume: false);
+        Assert.True(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(10), "the optimizer state at the fork point is kept");
+        Assert.False(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(20), "other older optimizer states are still removed");
+
+        RunFork.Create(Folder("sas-"), Folder("forked"), 10, LabelledDataTests.Config(released));
+        var facts = JsonFiles.Load<RunFacts>(Folder("forked").FactsPath);
+        Assert.Equal("sas- at step 10", facts.ForkedFrom);
+        var summary = Trainer(released, "forked").Run(resume: true);
+        Assert.Equal(10, summary.StartStep);
+        Assert.True(summary.Completed);
+
+        foreach (var file in new[] { "train_log.csv", "metrics.csv" })
+        {
+            var a = new MetricsLog(Path.Combine(root, "scratch", file));
+            var b = new MetricsLog(Path.Combine(root, "forked", file));
+            Assert.Equal(a.Numbers("step"), b.Numbers("step"));
+            foreach (var column in file == "train_log.csv" ? new[] { "train_loss", "lambda", "reg" } : ["eval_loss", "eval_acc"])
+                for (var i = 0; i < a.Count; i++)
+                    Assert.Equal(a.Numbers(column)[i], b.Numbers(column)[i], 5);
+        }
+    }
+
+    [Fact]
+    public void A_fork_is_refused_where_the_runs_differ_before_the_step_or_the_state_is_gone()
+    {
+        var suppressed = Trainer(SasVariant.SasMinus, "sas-");
+        suppressed.KeepOptimizerAt = new HashSet<long> { 10 };
+        suppressed.Run(resume: false);
+
+        Assert.True(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10)), 10, out _));
+        Assert.False(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasPlus), 10, out var plus));
+        Assert.Contains("differ at step 0", plus);
+        Assert.False(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(20)), 20, out var gone));
+        Assert.Contains("no checkpoint with optimizer state at step 20", gone);
+        Assert.False(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10)) with { Seed = 6 }, 10, out var seed));
+        Assert.Contains("differs", seed);
+        Assert.Throws<InvalidOperationException>(() =>
+            RunFork.Create(Folder("sas-"), Folder("sas-"), 10, LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10))));
+    }
+}
