@@ -73,7 +73,7 @@ public static class CheckpointCurves
             {
                 if (missing.Contains(CurveProbe.Relations))
                 {
-                    var accumulator = measures.Uas(vocabPath).Accumulate(model, measures.Device);
+                    var accumulator = measures.Uas(vocabPath).Accumulate(model, measures.Device, new UasOptions(options.MinRelationWords));
                     foreach (var (column, value) in UasProbe.Columns(accumulator.ToReport())) row[column] = value;
                     relationRows.RemoveAll(r => r.Step == step);
                     relationRows.AddRange(RelationCurveRow.Of(step, accumulator.RelationAttachments(options.Relations)));

@@ -7,13 +7,15 @@ namespace SuddenDrops.Experiments;
 /// <param name="Device">"cpu", "cuda", "cuda:N" or "auto".</param>
 /// <param name="DataRoot">Data root (null: resolved as for training).</param>
 /// <param name="Relations">How many of the most frequent base relations get a curve (beside "all").</param>
+/// <param name="MinRelationWords">A relation needs at least this many words in the UAS sample for a curve (paper: 100).</param>
 public sealed record CheckpointCurvesOptions(
     IReadOnlySet<CurveProbe> Probes,
     int Every = 500,
     string? OutDirectory = null,
     string Device = "cpu",
     string? DataRoot = null,
-    int Relations = 15)
+    int Relations = 15,
+    int MinRelationWords = 100)
 {
     /// <summary>The probes named in a comma-separated list ("relations,blimp,twonn").</summary>
     public static IReadOnlySet<CurveProbe> ParseProbes(string names)

@@ -87,7 +87,11 @@ public sealed class MetricsLog
 
     private void Load()
     {
-        var frame = DataFrame.LoadCsv(path, cultureInfo: CultureInfo.InvariantCulture);
+        // Every column read as text and parsed here: LoadCsv's type guessing reads numbers as float32, which would round
+        // every earlier row to 7 digits when the file is rewritten (on resume, or when rows are merged).
+        var header = File.ReadLines(path).FirstOrDefault() ?? "";
+        var columnCount = header.Length == 0 ? 0 : header.Split(',').Length;
+        var frame = DataFrame.LoadCsv(path, dataTypes: Enumerable.Repeat(typeof(string), columnCount).ToArray(), cultureInfo: CultureInfo.InvariantCulture);
         foreach (var column in frame.Columns) columns.Add(column.Name);
         for (long i = 0; i < frame.Rows.Count; i++)
         {
