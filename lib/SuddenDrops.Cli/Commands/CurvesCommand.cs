@@ -15,17 +15,18 @@ internal static class CurvesCommand
         var every = new Option<int>("--every") { Description = "Evaluate checkpoints whose step is a multiple of this (and always the first and the last).", DefaultValueFactory = _ => 500 };
         var probes = new Option<string>("--probes") { Description = "Comma-separated: relations, blimp, twonn.", DefaultValueFactory = _ => "relations,blimp,twonn" };
         var relations = new Option<int>("--relations") { Description = "Curves for this many of the most frequent base relations (beside \"all\").", DefaultValueFactory = _ => 15 };
+        var minWords = new Option<int>("--min-relation-words") { Description = "A relation needs this many words in the UAS sample for a curve (paper: 100).", DefaultValueFactory = _ => 100 };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
         var output = new Option<string?>("--out") { Description = "Folder of relations.csv, probes.csv, relation_onsets.csv (default: <run>/curves)." };
         var command = new Command("curves", "Evaluate a run's checkpoints after the fact: per-relation UAS curves and onsets, BLiMP and TwoNN (resumable).");
-        foreach (var o in new Option[] { run, every, probes, relations, threads, device, data, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { run, every, probes, relations, minWords, threads, device, data, output }) command.Options.Add(o);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             if (parse.GetValue(threads) is int n and > 0) set_num_threads(n);
             var options = new CheckpointCurvesOptions(CheckpointCurvesOptions.ParseProbes(parse.GetValue(probes)!), parse.GetValue(every),
-                parse.GetValue(output), parse.GetValue(device)!, parse.GetValue(data), parse.GetValue(relations));
+                parse.GetValue(output), parse.GetValue(device)!, parse.GetValue(data), parse.GetValue(relations), parse.GetValue(minWords));
             var result = CheckpointCurves.Run(parse.GetValue(run)!, options, line => Console.WriteLine(line));
             var seconds = result.Evaluated.Select(e => e.Seconds).ToArray();
             Console.WriteLine($"curves: {result.Selected.Count} checkpoints chosen, {result.Evaluated.Count} evaluated, {result.Skipped.Count} already done" +
