@@ -54,7 +54,7 @@ public static class CheckpointCurves
         var relationsPath = Path.Combine(outDirectory, RelationsFile);
         var relationRows = RelationCurveCsv.Read(relationsPath);
         var probeTable = new MetricsLog(Path.Combine(outDirectory, ProbesFile));
-        var measures = new ProbeSet(config, options, log);
+        var measures = new ProbeSet(config, vocabPath, options, log);
 
         var evaluated = new List<(long, double)>();
         var skipped = new List<long>();
@@ -73,16 +73,16 @@ public static class CheckpointCurves
             {
                 if (missing.Contains(CurveProbe.Relations))
                 {
-                    var accumulator = measures.Uas(vocabPath).Accumulate(model, measures.Device, new UasOptions(options.MinRelationWords));
+                    var accumulator = measures.Uas().Accumulate(model, measures.Device, new UasOptions(options.MinRelationWords));
                     foreach (var (column, value) in UasProbe.Columns(accumulator.ToReport())) row[column] = value;
                     relationRows.RemoveAll(r => r.Step == step);
                     relationRows.AddRange(RelationCurveRow.Of(step, accumulator.RelationAttachments(options.Relations)));
                     relationRows = [.. relationRows.OrderBy(r => r.Step)]; // stable: each step keeps its relation order
                 }
                 if (missing.Contains(CurveProbe.Blimp))
-                    foreach (var (column, value) in measures.Blimp(vocabPath).Measure(model, step)) row[column] = value;
+                    foreach (var (column, value) in measures.Blimp().Measure(model, step)) row[column] = value;
                 if (missing.Contains(CurveProbe.TwoNN))
-                    foreach (var (column, value) in measures.TwoNN(vocabPath).Measure(model, step)) row[column] = value;
+                    foreach (var (column, value) in measures.TwoNN().Measure(model, step)) row[column] = value;
             }
             if (missing.Contains(CurveProbe.Relations)) RelationCurveCsv.Write(relationsPath, relationRows);
             probeTable.Merge(row);
@@ -134,7 +134,7 @@ public static class CheckpointCurves
 
     /// <summary>The probes' samples, built on first use from the run's probe settings and vocabulary.</summary>
     /// <remarks>A probe the run turned off (0 in its <see cref="ProbeConfig"/>) gets the default sample size.</remarks>
-    private sealed class ProbeSet(TrainingConfig config, CheckpointCurvesOptions options, Action<string>? log)
+    private sealed class ProbeSet(TrainingConfig config, string vocabPath, CheckpointCurvesOptions options, Action<string>? log)
     {
         private static readonly ProbeConfig Defaults = new();
         private readonly ProbeConfig settings = config.ProbeSettings;
@@ -147,23 +147,23 @@ public static class CheckpointCurves
 
         public Device Device { get; } = DeviceSelection.Resolve(options.Device);
 
-        public ImplicitParseEvaluation Uas(string vocabPath)
+        public ImplicitParseEvaluation Uas()
         {
             if (uas is not null) return uas;
-            uas = CheckpointProbes.UasSample(settings.UasSentences > 0 ? settings : settings with { UasSentences = Defaults.UasSentences }, EwtDev(), Encoder(vocabPath), config.SequenceLength);
+            uas = CheckpointProbes.UasSample(settings.UasSentences > 0 ? settings : settings with { UasSentences = Defaults.UasSentences }, EwtDev(), Encoder(), config.SequenceLength);
             log?.Invoke($"UAS sample: {uas.SentenceCount} sentences of EWT dev ({uas.SkippedCount} too long).");
             return uas;
         }
 
-        public BlimpProbe Blimp(string vocabPath) =>
-            blimp ??= new BlimpProbe(CheckpointProbes.BlimpSample(settings.BlimpPerParadigm > 0 ? settings : settings with { BlimpPerParadigm = Defaults.BlimpPerParadigm }, DataRoot(), Encoder(vocabPath)), Device);
+        public BlimpProbe Blimp() =>
+            blimp ??= new BlimpProbe(CheckpointProbes.BlimpSample(settings.BlimpPerParadigm > 0 ? settings : settings with { BlimpPerParadigm = Defaults.BlimpPerParadigm }, DataRoot(), Encoder()), Device);
 
-        public TwoNNProbe TwoNN(string vocabPath) =>
-            twoNN ??= new TwoNNProbe(CheckpointProbes.TwoNNSample(settings.TwoNNPoints > 0 ? settings : settings with { TwoNNPoints = Defaults.TwoNNPoints }, EwtDev(), Encoder(vocabPath), config.SequenceLength), Device);
+        public TwoNNProbe TwoNN() =>
+            twoNN ??= new TwoNNProbe(CheckpointProbes.TwoNNSample(settings.TwoNNPoints > 0 ? settings : settings with { TwoNNPoints = Defaults.TwoNNPoints }, EwtDev(), Encoder(), config.SequenceLength), Device);
 
         private string DataRoot() => dataRoot ??= Data.DataRoot.Resolve(options.DataRoot).Path;
 
-        private WordPieceEncoder Encoder(string vocabPath) => encoder ??= WordPieceEncoder.Load(vocabPath);
+        private WordPieceEncoder Encoder() => encoder ??= WordPieceEncoder.Load(vocabPath);
 
         private IReadOnlyList<DependencySentence> EwtDev() => ewtDev ??= CheckpointProbes.ReadEwtDev(DataRoot());
     }
