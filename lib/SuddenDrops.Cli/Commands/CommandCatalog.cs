@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return UasCommand.CreateAttention();
         yield return SweepCommand.Create();
         yield return OnsetCommand.Create();
+        yield return CurvesCommand.Create();
         yield return DataCommand.Create();
         yield return BlimpCommand.Create();
         yield return TwoNNCommand.Create();

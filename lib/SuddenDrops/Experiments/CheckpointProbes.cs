@@ -25,25 +25,42 @@ public static class CheckpointProbes
         var probes = new List<ICheckpointProbe>();
         if (settings.UasSentences > 0 || settings.TwoNNPoints > 0)
         {
-            var treebank = Path.Combine(job.DataRoot.Path, EwtDev);
-            if (!File.Exists(treebank)) throw new FileNotFoundException($"The UAS and TwoNN probes need UD EWT dev at {treebank} (or run with --no-probes).");
-            var sentences = ConlluReader.Read(treebank).ToList();
+            var sentences = ReadEwtDev(job.DataRoot.Path);
             if (settings.UasSentences > 0)
-            {
-                var sample = sentences.Where(s => settings.UasMaxWords is not int max || s.Count <= max).Take(settings.UasSentences);
-                probes.Add(new UasProbe(new ImplicitParseEvaluation(sample, encoder, job.Config.SequenceLength), device));
-            }
+                probes.Add(new UasProbe(UasSample(settings, sentences, encoder, job.Config.SequenceLength), device));
             if (settings.TwoNNPoints > 0)
-                probes.Add(Thinned(new TwoNNProbe(new IntrinsicDimensionEvaluation(sentences.Select(s => s.Words), encoder, job.Config.SequenceLength, settings.TwoNNPoints), device), settings.SlowProbesEvery));
+                probes.Add(Thinned(new TwoNNProbe(TwoNNSample(settings, sentences, encoder, job.Config.SequenceLength), device), settings.SlowProbesEvery));
         }
         if (settings.BlimpPerParadigm > 0)
-        {
-            var blimp = Path.Combine(job.DataRoot.Path, BlimpData);
-            if (!Directory.Exists(blimp)) throw new DirectoryNotFoundException($"The BLiMP probe needs {blimp} (or run with --no-probes).");
-            var sample = BlimpSample.Select(BlimpReader.ReadDirectory(blimp), settings.BlimpPerParadigm, BlimpProbe.SampleSeed);
-            probes.Add(Thinned(new BlimpProbe(new BlimpEvaluation(sample, encoder), device), settings.SlowProbesEvery));
-        }
+            probes.Add(Thinned(new BlimpProbe(BlimpSample(settings, job.DataRoot.Path, encoder), device), settings.SlowProbesEvery));
         return probes;
+    }
+
+    /// <summary>UD EWT dev under the data root, which the UAS and TwoNN probes read.</summary>
+    public static IReadOnlyList<DependencySentence> ReadEwtDev(string dataRoot)
+    {
+        var treebank = Path.Combine(dataRoot, EwtDev);
+        if (!File.Exists(treebank)) throw new FileNotFoundException($"The UAS and TwoNN probes need UD EWT dev at {treebank} (or run with --no-probes).", treebank);
+        return ConlluReader.Read(treebank).ToList();
+    }
+
+    /// <summary>The UAS probe's sample: the first <see cref="ProbeConfig.UasSentences"/> of EWT dev (of at most <see cref="ProbeConfig.UasMaxWords"/> words when set).</summary>
+    public static ImplicitParseEvaluation UasSample(ProbeConfig settings, IEnumerable<DependencySentence> ewtDev, WordPieceEncoder encoder, int sequenceLength)
+    {
+        var sample = ewtDev.Where(s => settings.UasMaxWords is not int max || s.Count <= max).Take(settings.UasSentences);
+        return new ImplicitParseEvaluation(sample, encoder, sequenceLength);
+    }
+
+    /// <summary>The TwoNN probe's sample: <see cref="ProbeConfig.TwoNNPoints"/> token positions of EWT dev.</summary>
+    public static IntrinsicDimensionEvaluation TwoNNSample(ProbeConfig settings, IEnumerable<DependencySentence> ewtDev, WordPieceEncoder encoder, int sequenceLength) =>
+        new(ewtDev.Select(s => s.Words), encoder, sequenceLength, settings.TwoNNPoints);
+
+    /// <summary>The BLiMP probe's sample: <see cref="ProbeConfig.BlimpPerParadigm"/> pairs per paradigm, seeded by <see cref="BlimpProbe.SampleSeed"/>.</summary>
+    public static BlimpEvaluation BlimpSample(ProbeConfig settings, string dataRoot, WordPieceEncoder encoder)
+    {
+        var blimp = Path.Combine(dataRoot, BlimpData);
+        if (!Directory.Exists(blimp)) throw new DirectoryNotFoundException($"The BLiMP probe needs {blimp} (or run with --no-probes).");
+        return new BlimpEvaluation(Data.BlimpSample.Select(BlimpReader.ReadDirectory(blimp), settings.BlimpPerParadigm, BlimpProbe.SampleSeed), encoder);
     }
 
     private static ICheckpointProbe Thinned(ICheckpointProbe probe, int? every) => every is int n && n > 0 ? new EveryNSteps(probe, n) : probe;

@@ -36,13 +36,17 @@ public sealed class ImplicitParseEvaluation
     public IReadOnlyList<DependencySentence> Sentences => sentences;
     public IReadOnlyList<PieceAlignment> Alignments => alignments;
 
-    public UasReport Evaluate(MaskedLanguageModel model, Device device, UasOptions? options = null)
+    public UasReport Evaluate(MaskedLanguageModel model, Device device, UasOptions? options = null) =>
+        Accumulate(model, device, options).ToReport();
+
+    /// <summary>The counts behind <see cref="Evaluate"/>: its report, and per-relation views (<see cref="UasAccumulator.RelationAttachments"/>).</summary>
+    public UasAccumulator Accumulate(MaskedLanguageModel model, Device device, UasOptions? options = null)
     {
         var accumulator = new UasAccumulator(model.Config.Layers, model.Config.Heads, options);
         foreach (var (sentence, attention) in WordAttentions(model, device))
             accumulator.Add(sentence, attention);
         foreach (var s in skipped) accumulator.AddSkipped(s);
-        return accumulator.ToReport();
+        return accumulator;
     }
 
     /// <summary>Each usable sentence with its word-level attention (before [CLS]/[SEP] are dropped), in treebank order.</summary>

@@ -92,6 +92,46 @@ public sealed class UasAccumulator
             headline, relations, table, offsets, OffsetBaselineCounter.Best(offsets));
     }
 
+    /// <summary>
+    /// Per-relation attachment (<see cref="RelationAttachment"/>) of the <paramref name="top"/> most frequent base relations
+    /// (most words first; ties by name), preceded by <see cref="RelationAttachment.All"/> over all non-root words.
+    /// Relations with fewer than <see cref="UasOptions.MinRelationWords"/> words are left out.
+    /// </summary>
+    public IReadOnlyList<RelationAttachment> RelationAttachments(int top)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(top);
+        if (NonRootWords == 0) throw new InvalidOperationException("No word with a gold head was scored; per-relation UAS needs at least one.");
+        var overall = BestCell(_correct);
+        var (layer, head, direction) = Cell(overall);
+        var offsets = OffsetBaselineCounter.Best(_offsets.Scores());
+        var rows = new List<RelationAttachment>
+        {
+            new(RelationAttachment.All, NonRootWords, layer, head, direction, (double)_correct[overall] / NonRootWords,
+                (double)_correct[overall] / NonRootWords, offsets.Offset, offsets.UasNonRoot),
+        };
+        var relations = Enumerable.Range(0, _baseRelation.Count)
+            .Where(r => _baseRelation.Words(r) >= Options.MinRelationWords)
+            .OrderByDescending(_baseRelation.Words).ThenBy(_baseRelation.Name, StringComparer.Ordinal)
+            .Take(top);
+        foreach (var relation in relations)
+            rows.Add(Attachment(_baseRelation, relation, overall));
+        return rows;
+    }
+
+    private RelationAttachment Attachment(RelationTallies tallies, int relation, int overall)
+    {
+        var words = tallies.Words(relation);
+        var correct = tallies.Correct(relation);
+        var best = BestCell(correct);
+        var (layer, head, direction) = Cell(best);
+        var offsetCorrect = tallies.OffsetCorrect(relation);
+        var bestOffset = 0;
+        for (var k = 1; k < offsetCorrect.Length; k++)
+            if (offsetCorrect[k] > offsetCorrect[bestOffset]) bestOffset = k;
+        return new RelationAttachment(tallies.Name(relation), words, layer, head, direction, (double)correct[best] / words,
+            (double)correct[overall] / words, OffsetBaselineCounter.Offsets[bestOffset], (double)offsetCorrect[bestOffset] / words);
+    }
+
     private void CheckShape(DependencySentence sentence, int layers, int heads, int wordCount)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -121,8 +161,8 @@ public sealed class UasAccumulator
             var relation = sentence.Relations[i];
             _relation[i] = _withSubtype.IndexOf(relation);
             _baseOfWord[i] = _baseRelation.IndexOf(DependencySentence.BaseRelation(relation));
-            _withSubtype.CountWord(_relation[i]);
-            _baseRelation.CountWord(_baseOfWord[i]);
+            _withSubtype.CountWord(_relation[i], gold[i] - i);
+            _baseRelation.CountWord(_baseOfWord[i], gold[i] - i);
             NonRootWords++;
         }
         for (var map = 0; map < Layers * Heads; map++)

@@ -11,9 +11,11 @@ namespace SuddenDrops.Metrics;
 /// </summary>
 public sealed class UasProbe(ImplicitParseEvaluation evaluation, Device device) : ICheckpointProbe
 {
-    public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long step)
+    public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long step) => Columns(evaluation.Evaluate(model, device));
+
+    /// <summary>The metrics.csv columns of a report, as above.</summary>
+    public static IReadOnlyDictionary<string, object?> Columns(UasReport report)
     {
-        var report = evaluation.Evaluate(model, device);
         var h = report.Headline;
         return new Dictionary<string, object?>
         {

@@ -36,6 +36,31 @@ public sealed class MetricsLog
         Save();
     }
 
+    /// <summary>The row whose <paramref name="key"/> column equals <paramref name="value"/>, or null.</summary>
+    public IReadOnlyDictionary<string, object?>? Find(string key, double value) =>
+        rows.FirstOrDefault(r => r.GetValueOrDefault(key) is double d && d == value);
+
+    /// <summary>
+    /// Adds the values of <paramref name="row"/> to the row with the same <paramref name="key"/> value (overwriting
+    /// columns it names), or inserts it before the first row with a larger key; then rewrites the file atomically.
+    /// </summary>
+    public void Merge(IReadOnlyDictionary<string, object?> row, string key = "step")
+    {
+        if (Normalise(row.GetValueOrDefault(key)) is not double value)
+            throw new ArgumentException($"The row to merge into {path} has no numeric '{key}'.", nameof(row));
+        foreach (var column in row.Keys)
+            if (!columns.Contains(column)) columns.Add(column);
+        var existing = rows.FindIndex(r => r.GetValueOrDefault(key) is double d && d == value);
+        if (existing >= 0)
+            foreach (var (column, cell) in row) rows[existing][column] = Normalise(cell);
+        else
+        {
+            var at = rows.FindIndex(r => r.GetValueOrDefault(key) is double d && d > value);
+            rows.Insert(at < 0 ? rows.Count : at, row.ToDictionary(kv => kv.Key, kv => Normalise(kv.Value)));
+        }
+        Save();
+    }
+
     /// <summary>Drops rows whose <paramref name="column"/> value is above <paramref name="max"/> (used on resume).</summary>
     public void TruncateAfter(string column, double max)
     {

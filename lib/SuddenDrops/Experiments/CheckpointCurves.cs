@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using SuddenDrops.Data;
+using SuddenDrops.Metrics;
+using SuddenDrops.Model;
+using SuddenDrops.Text;
+using SuddenDrops.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Experiments;
+
+/// <summary>
+/// Evaluates a finished run's checkpoints after the fact, with the probes of training (same samples, same code: the run's
+/// own <see cref="TrainingConfig.ProbeSettings"/>, <see cref="CheckpointProbes"/>' samples, <see cref="UasProbe"/>,
+/// <see cref="BlimpProbe"/>, <see cref="TwoNNProbe"/>), so that curves can be kept once the checkpoints are gone. Writes to
+/// the output folder (default <c>&lt;run&gt;/curves</c>):
+/// <code>
+/// relations.csv        per step and relation: UAS of the relation's best head, of the overall best head, offset baseline
+/// probes.csv           per step: the metrics.csv columns of the probes run (uas…, blimp…, id_…)
+/// relation_onsets.csv  per relation: OnsetDetector on its curve (RelationOnsets)
+/// </code>
+/// Resumable: a probe whose values are already present for a step is not run again; every write is atomic.
+/// The run folder is only read.
+/// </summary>
+public static class CheckpointCurves
+{
+    public const string RelationsFile = "relations.csv";
+    public const string ProbesFile = "probes.csv";
+    public const string OnsetsFile = "relation_onsets.csv";
+
+    /// <summary>Steps that are multiples of <paramref name="every"/>, plus the first and the last, ascending.</summary>
+    public static IReadOnlyList<long> SelectSteps(IReadOnlyList<long> steps, int every)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        if (steps.Count == 0) return [];
+        var ordered = steps.Order().ToList();
+        return ordered.Where((s, i) => i == 0 || i == ordered.Count - 1 || s % every == 0).ToList();
+    }
+
+    public static CheckpointCurvesResult Run(string runDirectory, CheckpointCurvesOptions options, Action<string>? log = null)
+    {
+        var run = Path.GetFullPath(runDirectory);
+        var configPath = Path.Combine(run, "config.json");
+        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath} does not exist: {runDirectory} is not a run folder.", configPath);
+        var config = JsonFiles.Load<TrainingConfig>(configPath);
+        var vocabPath = Path.Combine(run, "vocab.txt");
+        if (!File.Exists(vocabPath)) throw new FileNotFoundException($"{vocabPath} does not exist: the run's vocabulary is needed to encode the probe data.", vocabPath);
+        var store = new CheckpointStore(Path.Combine(run, "checkpoints"));
+        var selected = SelectSteps(store.Steps(), options.Every);
+        if (selected.Count == 0) throw new FileNotFoundException($"{store.Directory} holds no complete checkpoint (step-NNNNNNN/ with state.json).", store.Directory);
+
+        var outDirectory = Path.GetFullPath(options.OutDirectory ?? Path.Combine(run, "curves"));
+        Directory.CreateDirectory(outDirectory);
+        var relationsPath = Path.Combine(outDirectory, RelationsFile);
+        var relationRows = RelationCurveCsv.Read(relationsPath);
+        var probeTable = new MetricsLog(Path.Combine(outDirectory, ProbesFile));
+        var measures = new ProbeSet(config, vocabPath, options, log);
+
+        var evaluated = new List<(long, double)>();
+        var skipped = new List<long>();
+        foreach (var step in selected)
+        {
+            var missing = options.Probes.Where(p => !IsDone(p, step, relationRows, probeTable)).ToHashSet();
+            if (missing.Count == 0)
+            {
+                skipped.Add(step);
+                continue;
+            }
+            var clock = Stopwatch.StartNew();
+            var row = new Dictionary<string, object?> { ["step"] = step };
+            using (var model = LoadCheckpoint(store, step, config, options.Device))
+            using (no_grad())
+            {
+                if (missing.Contains(CurveProbe.Relations))
+                {
+                    var accumulator = measures.Uas().Accumulate(model, measures.Device, new UasOptions(options.MinRelationWords));
+                    foreach (var (column, value) in UasProbe.Columns(accumulator.ToReport())) row[column] = value;
+                    relationRows.RemoveAll(r => r.Step == step);
+                    relationRows.AddRange(RelationCurveRow.Of(step, accumulator.RelationAttachments(options.Relations)));
+                    relationRows = [.. relationRows.OrderBy(r => r.Step)]; // stable: each step keeps its relation order
+                }
+                if (missing.Contains(CurveProbe.Blimp))
+                    foreach (var (column, value) in measures.Blimp().Measure(model, step)) row[column] = value;
+                if (missing.Contains(CurveProbe.TwoNN))
+                    foreach (var (column, value) in measures.TwoNN().Measure(model, step)) row[column] = value;
+            }
+            if (missing.Contains(CurveProbe.Relations)) RelationCurveCsv.Write(relationsPath, relationRows);
+            probeTable.Merge(row);
+            evaluated.Add((step, clock.Elapsed.TotalSeconds));
+            log?.Invoke($"step {step}: {string.Join(", ", missing)} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+
+        IReadOnlyList<RelationOnset> onsets = [];
+        if (options.Probes.Contains(CurveProbe.Relations))
+        {
+            onsets = RelationOnsets.From(relationRows);
+            RelationOnsets.Write(Path.Combine(outDirectory, OnsetsFile), onsets);
+        }
+        return new CheckpointCurvesResult(outDirectory, selected, evaluated, skipped, onsets);
+    }
+
+    private static bool IsDone(CurveProbe probe, long step, List<RelationCurveRow> relationRows, MetricsLog probeTable)
+    {
+        var row = probeTable.Find("step", step);
+        bool Has(string column) => row?.GetValueOrDefault(column) is not null;
+        return probe switch
+        {
+            CurveProbe.Relations => Has("uas") && relationRows.Any(r => r.Step == step),
+            CurveProbe.Blimp => Has("blimp"),
+            CurveProbe.TwoNN => Has("id_L0"),
+            _ => throw new ArgumentOutOfRangeException(nameof(probe), probe, null),
+        };
+    }
+
+    /// <summary>The weights of one checkpoint in a fresh model on <paramref name="device"/>, in eval mode.</summary>
+    private static MaskedLanguageModel LoadCheckpoint(CheckpointStore store, long step, TrainingConfig config, string device)
+    {
+        var weights = Path.Combine(store.PathFor(step), "model.bin");
+        if (!File.Exists(weights)) throw new FileNotFoundException($"{weights} does not exist (checkpoint {step} has state.json but no weights).", weights);
+        var model = new MaskedLanguageModel(config.Model);
+        try
+        {
+            store.Load(step, model, optimizer: null);
+        }
+        catch (Exception error) when (error is not FileNotFoundException)
+        {
+            model.Dispose();
+            throw new InvalidDataException($"{weights}: cannot load the checkpoint's weights into a {config.Model.Layers}-layer, {config.Model.Hidden}-wide model ({error.Message})", error);
+        }
+        model.to(DeviceSelection.Resolve(device));
+        model.eval();
+        return model;
+    }
+
+    /// <summary>The probes' samples, built on first use from the run's probe settings and vocabulary.</summary>
+    /// <remarks>A probe the run turned off (0 in its <see cref="ProbeConfig"/>) gets the default sample size.</remarks>
+    private sealed class ProbeSet(TrainingConfig config, string vocabPath, CheckpointCurvesOptions options, Action<string>? log)
+    {
+        private static readonly ProbeConfig Defaults = new();
+        private readonly ProbeConfig settings = config.ProbeSettings;
+        private string? dataRoot;
+        private WordPieceEncoder? encoder;
+        private IReadOnlyList<DependencySentence>? ewtDev;
+        private ImplicitParseEvaluation? uas;
+        private BlimpProbe? blimp;
+        private TwoNNProbe? twoNN;
+
+        public Device Device { get; } = DeviceSelection.Resolve(options.Device);
+
+        public ImplicitParseEvaluation Uas()
+        {
+            if (uas is not null) return uas;
+            uas = CheckpointProbes.UasSample(settings.UasSentences > 0 ? settings : settings with { UasSentences = Defaults.UasSentences }, EwtDev(), Encoder(), config.SequenceLength);
+            log?.Invoke($"UAS sample: {uas.SentenceCount} sentences of EWT dev ({uas.SkippedCount} too long).");
+            return uas;
+        }
+
+        public BlimpProbe Blimp() =>
+            blimp ??= new BlimpProbe(CheckpointProbes.BlimpSample(settings.BlimpPerParadigm > 0 ? settings : settings with { BlimpPerParadigm = Defaults.BlimpPerParadigm }, DataRoot(), Encoder()), Device);
+
+        public TwoNNProbe TwoNN() =>
+            twoNN ??= new TwoNNProbe(CheckpointProbes.TwoNNSample(settings.TwoNNPoints > 0 ? settings : settings with { TwoNNPoints = Defaults.TwoNNPoints }, EwtDev(), Encoder(), config.SequenceLength), Device);
+
+        private string DataRoot() => dataRoot ??= Data.DataRoot.Resolve(options.DataRoot).Path;
+
+        private WordPieceEncoder Encoder() => encoder ??= WordPieceEncoder.Load(vocabPath);
+
+        private IReadOnlyList<DependencySentence> EwtDev() => ewtDev ??= CheckpointProbes.ReadEwtDev(DataRoot());
+    }
+}

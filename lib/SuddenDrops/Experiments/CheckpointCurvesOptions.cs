@@ -1,0 +1,31 @@
+namespace SuddenDrops.Experiments;
+
+/// <summary>Settings of a post-hoc checkpoint evaluation (<see cref="CheckpointCurves"/>).</summary>
+/// <param name="Probes">What to measure.</param>
+/// <param name="Every">Checkpoints whose step is a multiple of this are evaluated, and always the first and the last.</param>
+/// <param name="OutDirectory">Where the CSVs go (null: <c>&lt;run&gt;/curves</c>).</param>
+/// <param name="Device">"cpu", "cuda", "cuda:N" or "auto".</param>
+/// <param name="DataRoot">Data root (null: resolved as for training).</param>
+/// <param name="Relations">How many of the most frequent base relations get a curve (beside "all").</param>
+/// <param name="MinRelationWords">A relation needs at least this many words in the UAS sample for a curve (paper: 100).</param>
+public sealed record CheckpointCurvesOptions(
+    IReadOnlySet<CurveProbe> Probes,
+    int Every = 500,
+    string? OutDirectory = null,
+    string Device = "cpu",
+    string? DataRoot = null,
+    int Relations = 15,
+    int MinRelationWords = 100)
+{
+    /// <summary>The probes named in a comma-separated list ("relations,blimp,twonn").</summary>
+    public static IReadOnlySet<CurveProbe> ParseProbes(string names)
+    {
+        var probes = new HashSet<CurveProbe>();
+        foreach (var name in names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            probes.Add(Enum.TryParse<CurveProbe>(name, ignoreCase: true, out var probe)
+                ? probe
+                : throw new ArgumentException($"Unknown probe '{name}'; known: relations, blimp, twonn."));
+        if (probes.Count == 0) throw new ArgumentException("Name at least one probe (relations, blimp, twonn).");
+        return probes;
+    }
+}

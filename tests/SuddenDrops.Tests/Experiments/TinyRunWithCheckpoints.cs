@@ -1,0 +1,52 @@
+using SuddenDrops.Data;
+using SuddenDrops.Experiments;
+using SuddenDrops.Tests.Data;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Tests.Experiments;
+
+/// <summary>
+/// One 2-step run of a quarter-width tiny model with checkpoints (and all training probes) at steps 0, 1 and 2, trained
+/// once per test class; tests work on copies (<see cref="CopyTo"/>).
+/// </summary>
+public sealed class TinyRunWithCheckpoints : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public TinyRunWithCheckpoints()
+    {
+        var sentences = ConlluReader.Read(SharedData.PathOf("ud/en_ewt-ud-train.conllu")).Take(800).Select(s => string.Join(' ', s.Words)).ToList();
+        var corpus = folder.Write("corpus.txt", string.Join("\n\n", sentences.Chunk(8).Select(chunk => string.Join(' ', chunk))));
+        var config = Presets.Tiny with
+        {
+            Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 },
+            Corpus = new CorpusConfig([corpus], PrunedVocabulary: 1000, HeldOutEvery: 10),
+            SequenceLength = 64,
+            BatchSize = 4,
+            Steps = 2,
+            EvalBatches = 1,
+            Checkpoints = new CheckpointSchedule(DenseEvery: 1, DenseUntil: 2, SparseEvery: 1),
+            Probes = new ProbeConfig(UasSentences: 60, BlimpPerParadigm: 1, TwoNNPoints: 60),
+        };
+        var job = TrainingJob.Prepare(config, folder.PathOf("run"), SharedData.Root, folder.PathOf("cache"));
+        job.CreateTrainer(CheckpointProbes.Default(job)).Run(resume: false);
+        Root = job.Run.Root;
+    }
+
+    /// <summary>The run folder (do not change it: copy it).</summary>
+    public string Root { get; }
+
+    /// <summary>Copies the whole run folder to <paramref name="destination"/> and returns it.</summary>
+    public string CopyTo(string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(Root, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return destination;
+    }
+
+    public void Dispose() => folder.Dispose();
+}
