@@ -25,6 +25,9 @@ public static class ReproductionTables
     /// <summary>The sweep folder (under the runs root) whose runs are the regulariser variants.</summary>
     public const string SweepFolder = "tiny-sas";
 
+    /// <summary>SAS+ and SAS− at |λ| = 0.001 (the default strength), beside the sweep's base runs in the <c>variants-weak</c> table.</summary>
+    public const string WeakSweepFolder = "tiny-sas-l0.001";
+
     /// <summary>Base runs outside the sweep that also test claims 1–3: the first CPU tiny run and the GPU run of the small preset.</summary>
     public static readonly string[] ExtraBaseRuns = ["cpu-tiny/tiny-s0", "gpu-h200-2026-11-26/small"];
 
@@ -44,6 +47,7 @@ public static class ReproductionTables
             ["transition"] = Transition(baseRuns).Render(),
             ["simplicity"] = Simplicity(baseRuns).Render(),
             ["variants"] = Variants(sweep).Render(),
+            ["variants-weak"] = Variants(RunSet.Of([.. sweep.OfVariant(SasVariant.Baseline), .. RunSet.Load(Path.Combine(runsRoot, WeakSweepFolder)).Runs])).Render(),
             ["relations"] = Relations(sweep).Render(),
         };
     }
@@ -99,7 +103,9 @@ public static class ReproductionTables
                     label, dip.Layer.ToString(CultureInfo.InvariantCulture), series.Count.ToString(CultureInfo.InvariantCulture),
                     Step(dip.StructureOnsetStep),
                     Chain("F2", dip.IdStart, dip.IdAtStructureOnset, dip.IdMinBetweenOnsets, dip.IdAtCapabilitiesOnset, dip.IdFinal),
-                    change is { } c ? $"{(c.Direction == RiseDirection.Rising ? "rise" : "fall")} at {c.Onset.InflectionStep.ToString("N0", CultureInfo.InvariantCulture)}" : "—",
+                    change is { } c
+                        ? $"{(c.Direction == RiseDirection.Rising ? "rise" : "fall")} at {c.Onset.InflectionStep.ToString("N0", CultureInfo.InvariantCulture)}{(c.Onset.IsSignificant ? "" : " (not sudden)")}"
+                        : "—",
                     change is { } d && dip.StructureOnsetStep is double s
                         ? (d.Onset.InflectionStep - s).ToString("+#,0;−#,0;0", CultureInfo.InvariantCulture)
                         : "—",
@@ -133,47 +139,71 @@ public static class ReproductionTables
                 SeedSpread.Format([.. summaries.Select(s => s.LossFinal)], "F3"),
                 SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.EvalAccuracy).Last)], "F3"),
                 SeedSpread.Format([.. summaries.Select(s => s.BlimpFinal)], "P1"),
+                SeedSpread.Format([.. runs.Select(FinalBlimpReport)], "P1"),
             ];
             return cells;
         }).ToList();
         return new MarkdownTable(
             ["variant", "seeds", "last step",
              .. EarlySteps.Select(e => $"UAS @ {e:N0}"), "UAS ▲ (rise)", "final UAS",
-             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP"],
+             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP (probe, 5 pairs/paradigm)", "final BLiMP (50 pairs/paradigm)"],
             rows);
     }
 
-    /// <summary>Our addition: per-relation onsets of the sweep's base runs, from their <c>curves/relation_onsets.csv</c> (as written there).</summary>
+    /// <summary>
+    /// Our addition: per-relation onsets of the sweep's base runs, from their <c>curves/relation_onsets.csv</c>
+    /// (<c>RelationOnsets</c>), in order of the steepest rise: the relation, its words in the UAS sample, the final UAS of
+    /// its best head against its best fixed-offset parser, and the onsets of its curve.
+    /// </summary>
     public static MarkdownTable Relations(RunSet sweep)
     {
-        var tables = sweep.OfVariant(SasVariant.Baseline)
-            .Select(run => (run, Path: Path.Combine(run.Folder, RelationOnsetsFile)))
-            .Where(x => File.Exists(x.Path))
-            .Select(x => (x.run.Name, Table: CsvTable.Read(x.Path)))
-            .ToList();
-        if (tables.Count == 0) return new MarkdownTable(["run"], []);
-        var header = tables[0].Table.Header;
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var (name, table) in tables)
+        foreach (var run in sweep.OfVariant(SasVariant.Baseline))
         {
-            if (!table.Header.SequenceEqual(header))
-                throw new InvalidDataException($"{name}/{RelationOnsetsFile}: columns differ from {tables[0].Name}'s.");
-            rows.AddRange(table.Rows.Select(r => (IReadOnlyList<string>)[$"{SweepFolder}/{name}", .. r.Select(ShortNumber)]));
+            var path = Path.Combine(run.Folder, RelationOnsetsFile);
+            if (!File.Exists(path)) continue;
+            var table = CsvTable.Read(path);
+            string Cell(IReadOnlyList<string> row, string column)
+            {
+                var index = table.Header.ToList().IndexOf(column);
+                return index >= 0 ? row[index] : throw new InvalidDataException($"{path}: no column '{column}'.");
+            }
+            double Number(IReadOnlyList<string> row, string column) =>
+                double.TryParse(Cell(row, column), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+            foreach (var row in table.Rows.OrderBy(r => double.IsNaN(Number(r, "inflection")) ? double.MaxValue : Number(r, "inflection")))
+            {
+                var offset = (int)Number(row, "baseline_offset");
+                var significant = Cell(row, "significant") == "1";
+                rows.Add(
+                [
+                    $"{SweepFolder}/{run.Name}", Cell(row, "relation"), Number(row, "words").ToString("N0", CultureInfo.InvariantCulture),
+                    Number(row, "final_uas").ToString("F3", CultureInfo.InvariantCulture),
+                    $"{Number(row, "baseline_uas").ToString("F3", CultureInfo.InvariantCulture)} ({offset.ToString("+0;−0", CultureInfo.InvariantCulture)})",
+                    (Number(row, "final_uas") - Number(row, "baseline_uas")).ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture),
+                    string.Join(" / ", new[] { "structure_onset", "inflection", "capabilities_onset" }.Select(c => Step(Number(row, c) is var v && double.IsNaN(v) ? null : v))),
+                    Number(row, "rise").ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture),
+                    significant ? "yes" : "no",
+                ]);
+            }
         }
-        return new MarkdownTable(["run", .. header], rows);
+        return new MarkdownTable(
+            ["run", "relation", "words", "final UAS", "best offset parser", "margin", "▲ / steepest / ⏺", "rise", "sudden"], rows);
+    }
+
+    /// <summary>
+    /// BLiMP of the run's last checkpoint from <c>evals/blimp-step-NNNNNNN.json</c> (written by <c>sdrops blimp --per-paradigm 50</c>),
+    /// mean over paradigms; null when there is none. Larger than the probe's sample: 3,350 pairs against 335.
+    /// </summary>
+    public static double? FinalBlimpReport(RecordedRun run)
+    {
+        var last = run.Series(MetricColumns.EvalLoss).Steps.LastOrDefault();
+        var path = Path.Combine(run.Folder, "evals", $"blimp-step-{(long)last:D7}.json");
+        if (!File.Exists(path)) return null;
+        return JsonFiles.Load<Experiments.CheckpointReport<BlimpReport>>(path).Report.MeanOverParadigms;
     }
 
     /// <summary>Where <c>sdrops curves</c> writes a run's per-relation onset table.</summary>
     public static readonly string RelationOnsetsFile = Path.Combine("curves", "relation_onsets.csv");
-
-    /// <summary>Numbers in a CSV cell shortened for the report: whole numbers with thousands separators, others to 3 decimals.</summary>
-    private static string ShortNumber(string cell)
-    {
-        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) return cell;
-        return Math.Abs(v - Math.Round(v)) < 1e-9 && Math.Abs(v) >= 1
-            ? v.ToString("N0", CultureInfo.InvariantCulture)
-            : v.ToString("F3", CultureInfo.InvariantCulture);
-    }
 
     /// <summary>
     /// The steepest rise (or drop) of a series from <paramref name="from"/> on, significant or not (see
@@ -187,12 +217,16 @@ public static class ReproductionTables
             new OnsetOptions { Direction = direction }).Candidate;
     }
 
-    /// <summary>The larger (by rise fraction) of the significant rise and the significant fall of a series.</summary>
+    /// <summary>
+    /// The steepest change of a series: its rise or its fall, whichever is significant (both: the larger by rise fraction;
+    /// neither: the larger candidate, reported as not sudden).
+    /// </summary>
     private static (RiseDirection Direction, Onset Onset)? SteepestChange(MetricSeries series) =>
         new[] { RiseDirection.Rising, RiseDirection.Falling }
             .Select(d => (Direction: d, Onset: Steepest(series, d, double.NegativeInfinity)))
-            .Where(x => x.Onset is { IsSignificant: true })
-            .OrderByDescending(x => x.Onset!.RiseFraction)
+            .Where(x => x.Onset is not null)
+            .OrderByDescending(x => x.Onset!.IsSignificant)
+            .ThenByDescending(x => x.Onset!.RiseFraction)
             .Select(x => ((RiseDirection, Onset)?)(x.Direction, x.Onset!))
             .FirstOrDefault();
 
