@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return GlueCommand.Create();
         yield return FiguresCommand.Create();
         yield return ReportCommand.Create();
+        yield return ExportCommand.Create();
     }
 }
