@@ -2,7 +2,10 @@ using SuddenDrops.Data;
 
 namespace SuddenDrops.Tests.Data;
 
-/// <summary>The read-only shared data folder, <c>../shared/data</c> next to the project root (found from the test assembly).</summary>
+/// <summary>
+/// The read-only shared data folder, <c>../shared/data</c> next to the project root (<see cref="Notebooks.RepositoryLayout"/>):
+/// the one place the tests locate it. Tests fail, never skip, when it is missing.
+/// </summary>
 internal static class SharedData
 {
     public static string Root { get; } = Find();
@@ -11,9 +14,7 @@ internal static class SharedData
 
     private static string Find()
     {
-        var project = ProjectRoot.FindFrom(AppContext.BaseDirectory)
-            ?? throw new InvalidOperationException($"no {ProjectRoot.MarkerFile} above {AppContext.BaseDirectory}");
-        var root = Path.GetFullPath(Path.Combine(project, "..", "shared", "data"));
+        var root = Path.GetFullPath(Path.Combine(Notebooks.RepositoryLayout.Root, "..", "shared", "data"));
         return Directory.Exists(root) ? root : throw new DirectoryNotFoundException($"shared data folder {root} is missing");
     }
 }

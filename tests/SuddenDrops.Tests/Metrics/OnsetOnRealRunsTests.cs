@@ -6,12 +6,7 @@ namespace SuddenDrops.Tests.Metrics;
 /// <summary>The onset detector on committed UAS curves of real runs (data/runs) and the independent reference run.</summary>
 public class OnsetOnRealRunsTests
 {
-    private static string FindRepo()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Notebooks.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Notebooks.sln not found above the test assembly.");
-    }
+    private static string FindRepo() => SuddenDrops.Tests.Notebooks.RepositoryLayout.Root;
 
     private static Onset? UasOnset(string metricsCsv)
     {

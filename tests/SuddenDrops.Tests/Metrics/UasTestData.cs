@@ -6,14 +6,8 @@ namespace SuddenDrops.Tests.Metrics;
 /// <summary>Shared data and hand-built sentences for the implicit-parse UAS tests.</summary>
 internal static class UasTestData
 {
-    /// <summary>/work/shared/data, found as ../shared/data next to the folder that holds Notebooks.sln.</summary>
-    public static string SharedData()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Notebooks.sln")))
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data"));
-        throw new DirectoryNotFoundException($"No Notebooks.sln above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The shared data folder (<see cref="Data.SharedData"/>).</summary>
+    public static string SharedData() => Data.SharedData.Root;
 
     public static string EwtDev => Path.Combine(SharedData(), "ud", "en_ewt-ud-dev.conllu");
 

@@ -14,11 +14,7 @@ internal static class RepositoryLayout
 
     public static string ToolManifest => Path.Combine(Root, ".config", "dotnet-tools.json");
 
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Notebooks.sln")))
-                return folder.FullName;
-        throw new DirectoryNotFoundException($"No folder holding Notebooks.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string FindRoot() =>
+        SuddenDrops.Data.ProjectRoot.FindFrom(AppContext.BaseDirectory)
+        ?? throw new DirectoryNotFoundException($"No folder holding {SuddenDrops.Data.ProjectRoot.MarkerFile} above {AppContext.BaseDirectory}.");
 }
