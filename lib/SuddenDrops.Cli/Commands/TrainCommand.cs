@@ -34,6 +34,13 @@ internal static class TrainCommand
             else if (regularizer.AnyGiven(parse))
                 throw new ArgumentException("--lambda, --labelled-share and --treebank need --variant (base, sas+, sas-, sas-@k).");
             var runDir = parse.GetValue(output) ?? TrainingJob.DefaultRunDirectory(config);
+            var savedConfig = new RunFolder(runDir);
+            if (parse.GetValue(resume) && savedConfig.HasConfig)
+            {
+                // A run continues with its own settings, whatever the preset has become since (e.g. new probe fields).
+                config = savedConfig.LoadConfig();
+                AnsiConsole.MarkupLine($"[grey]Resuming with {Markup.Escape(savedConfig.ConfigPath)}; preset and override options are not used.[/]");
+            }
             var job = TrainingJob.Prepare(config, runDir, parse.GetValue(data), log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
             var probes = parse.GetValue(noProbes) ? [] : CheckpointProbes.Default(job);
             var trainer = job.CreateTrainer(probes);
