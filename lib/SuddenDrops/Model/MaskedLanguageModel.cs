@@ -90,7 +90,11 @@ public sealed class MaskedLanguageModel : nn.Module
     {
         using var isPad = attentionMask.eq(0).unsqueeze(1).unsqueeze(2); // [B, 1, 1, T]
         using var zero = zeros(isPad.shape, dtype, attentionMask.device);
-        return zero.masked_fill(isPad, finfo(dtype).min); // finite: a cast of float.MinValue to bf16 would round to −∞
+        // finite: a cast of float.MinValue to bf16 would round to −∞. The Scalar is held in a using so that it stays alive
+        // through the native call: an implicit double → Scalar temporary can be finalised mid-call (seen once as a
+        // "toFloat" check failure in libtorch after an hour of evaluations).
+        using var lowest = finfo(dtype).min.ToScalar();
+        return zero.masked_fill(isPad, lowest);
     }
 
     /// <summary>Number of trainable values (the tied decoder counted once).</summary>
