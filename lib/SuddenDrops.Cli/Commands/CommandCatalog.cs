@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return TwoNNCommand.Create();
         yield return GlueCommand.Create();
         yield return FiguresCommand.Create();
+        yield return ParserCommand.Create();
     }
 }

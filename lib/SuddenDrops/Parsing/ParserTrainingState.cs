@@ -1,0 +1,16 @@
+namespace SuddenDrops.Parsing;
+
+/// <summary>Where the parser's training stands, saved as <c>state.json</c> after every epoch (for resuming and the report).</summary>
+/// <param name="EpochsDone">Finished epochs.</param>
+/// <param name="BestEpoch">Epoch of the saved <c>model.bin</c> (best dev LAS), 0 before the first.</param>
+/// <param name="BestDevUas">Dev UAS of the best epoch.</param>
+/// <param name="BestDevLas">Dev LAS of the best epoch.</param>
+/// <param name="Stopped">True once training has ended (patience exhausted or the last epoch done).</param>
+/// <param name="History">Every epoch so far.</param>
+public sealed record ParserTrainingState(int EpochsDone, int BestEpoch, double BestDevUas, double BestDevLas, bool Stopped, IReadOnlyList<ParserEpoch> History)
+{
+    public static ParserTrainingState Start { get; } = new(0, 0, 0, 0, false, []);
+
+    /// <summary>Epochs since the best one.</summary>
+    public int EpochsWithoutImprovement => EpochsDone - BestEpoch;
+}
