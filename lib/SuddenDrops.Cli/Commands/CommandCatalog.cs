@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return GlueCommand.Create();
         yield return FiguresCommand.Create();
         yield return ParserCommand.Create();
+        yield return ParseCommand.Create();
     }
 }

@@ -5,7 +5,8 @@ namespace SuddenDrops.Parsing;
 /// ROOT (node 0), with exactly one word attached to ROOT. Non-projective, O(n³) with the recursive contraction below.
 /// <para>The single-root constraint by a penalty: every root arc loses a constant M larger than the spread of any two trees'
 /// other scores (M = 1 + n·(max − min) over finite scores). A tree with k root arcs pays k·M, so the best tree of the penalised
-/// graph has one root arc, and among the one-root trees the penalty is the same constant, so it is the best one-root tree.</para>
+/// graph has one root arc, and among the one-root trees the penalty is the same constant, so it is the best one-root tree.
+/// (Were forbidden arcs to leave no one-root tree, the result is the best tree with the fewest root arcs.)</para>
 /// </summary>
 public static class ChuLiuEdmonds
 {
