@@ -56,7 +56,7 @@ internal static class ParserCommand
             };
             trainer.EpochDone += e => Console.WriteLine(
                 $"epoch {e.Epoch}: arc loss {e.ArcLoss:F3} rel loss {e.RelationLoss:F3}  dev UAS {100 * e.DevUas:F2} LAS {100 * e.DevLas:F2}  " +
-                $"train {e.TrainSeconds:F0} s ({e.WordsPerSecond:N0} words/s), dev {e.DevSeconds:F0} s");
+                $"train {e.TrainSeconds:F0} s ({e.WordsPerSecond:N0} words/s), dev {e.DevSeconds:F0} s, lr {e.LearningRate:0.###e0}");
             var state = trainer.Run(parse.GetValue(resume));
             Console.WriteLine($"Best epoch {state.BestEpoch} of {state.EpochsDone}: dev UAS {100 * state.BestDevUas:F2} LAS {100 * state.BestDevLas:F2}; model {new ParserFolder(parse.GetValue(output)!).ModelPath}");
             return 0;

@@ -19,6 +19,9 @@ namespace SuddenDrops.Parsing;
 /// <param name="BatchSentences">Sentences per training batch (batches hold sentences of similar length).</param>
 /// <param name="MaxEpochs">Epochs at most.</param>
 /// <param name="Patience">Stop after this many epochs without a better dev LAS.</param>
+/// <param name="PlateauEpochs">Multiply the learning rate by <paramref name="PlateauFactor"/> after this many epochs without a
+/// better dev LAS (counted again from each cut); keep it below <paramref name="Patience"/>.</param>
+/// <param name="PlateauFactor">Learning-rate factor on a plateau (1 switches the cuts off).</param>
 /// <param name="Train">Training treebank, relative to the data root (or absolute).</param>
 /// <param name="Dev">Development treebank for early stopping.</param>
 /// <param name="Test">Test treebank for <c>sdrops parser eval</c>.</param>
@@ -41,6 +44,8 @@ public sealed record ParserConfig(
     int MinWordCount = 2,
     int MaxEpochs = 100,
     int Patience = 5,
+    int PlateauEpochs = 2,
+    double PlateauFactor = 0.5,
     int Seed = 0,
     int Threads = 1,
     string Train = ParserConfig.EwtTrain,
@@ -67,6 +72,8 @@ public sealed record ParserConfig(
             throw new ArgumentException($"Dropout must be in [0, 1), got {Dropout}.");
         if (!(LearningRate > 0) || !(ClipNorm > 0))
             throw new ArgumentException("The learning rate and the clipping norm must be positive.");
+        if (!(PlateauFactor > 0 && PlateauFactor <= 1) || PlateauEpochs <= 0)
+            throw new ArgumentException($"The plateau factor must be in (0, 1] and the plateau epochs positive, got {PlateauFactor} and {PlateauEpochs}.");
         if (BatchSentences <= 0 || MinWordCount <= 0 || MaxEpochs <= 0 || Patience <= 0)
             throw new ArgumentException("Batch size, minimum word count, epochs and patience must be positive.");
         return this;

@@ -10,5 +10,6 @@ namespace SuddenDrops.Parsing;
 /// <param name="TrainSeconds">Wall-clock seconds of the training part of the epoch.</param>
 /// <param name="DevSeconds">Wall-clock seconds of the dev evaluation.</param>
 /// <param name="WordsPerSecond">Training words per second.</param>
+/// <param name="LearningRate">Learning rate of the epoch (0 in epochs recorded before plateau cuts existed: the config's).</param>
 public sealed record ParserEpoch(int Epoch, int Steps, double ArcLoss, double RelationLoss, double DevUas, double DevLas,
-    double TrainSeconds, double DevSeconds, double WordsPerSecond);
+    double TrainSeconds, double DevSeconds, double WordsPerSecond, double LearningRate = 0);

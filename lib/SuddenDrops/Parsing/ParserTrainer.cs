@@ -11,8 +11,10 @@ namespace SuddenDrops.Parsing;
 /// Trains a <see cref="BiaffineParserModel"/> on a treebank with early stopping on the dev LAS: Adam (lr, β₁, β₂ of the
 /// config), gradient norm clipped, batches of sentences of similar length in random order; after each epoch the dev
 /// treebank is parsed (MST decoding), the best model is kept as <c>model.bin</c>, and model + optimiser go to <c>last/</c>
-/// so that <see cref="Run"/> with resume continues from the next epoch. Stops after <see cref="ParserConfig.Patience"/>
-/// epochs without a better dev LAS, or after <see cref="ParserConfig.MaxEpochs"/>.
+/// so that <see cref="Run"/> with resume continues from the next epoch. The learning rate is multiplied by
+/// <see cref="ParserConfig.PlateauFactor"/> after <see cref="ParserConfig.PlateauEpochs"/> epochs without a better dev LAS
+/// (reduce-on-plateau). Stops after <see cref="ParserConfig.Patience"/> epochs without a better dev LAS, or after
+/// <see cref="ParserConfig.MaxEpochs"/>.
 /// </summary>
 public sealed class ParserTrainer
 {
@@ -53,15 +55,17 @@ public sealed class ParserTrainer
             optimizer.load_state_dict(_folder.LastOptimizerPath);
         }
         var parser = new DependencyParser(model, vocabulary, _device);
+        if (state.LearningRate <= 0) state = state with { LearningRate = Config.LearningRate };
         while (!state.Stopped && !cancellation.IsCancellationRequested)
         {
             var epoch = state.EpochsDone + 1;
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
             var clock = Stopwatch.StartNew();
             var (steps, arcLoss, relLoss, words) = TrainEpoch(model, optimizer, vocabulary, epoch, cancellation);
             if (cancellation.IsCancellationRequested) break;
             var trainSeconds = clock.Elapsed.TotalSeconds;
             var dev = parser.Evaluate(_dev);
-            var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds);
+            var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds, state.LearningRate);
             state = Advance(state, result, model);
             SaveLast(model, optimizer);
             JsonFiles.Save(_folder.StatePath, state);
@@ -135,9 +139,13 @@ public sealed class ParserTrainer
         var better = result.DevLas > state.BestDevLas || state.BestEpoch == 0;
         if (better)
             AtomicFile.Write(_folder.ModelPath, tmp => model.save(tmp));
-        var best = better ? (result.Epoch, result.DevUas, result.DevLas) : (state.BestEpoch, state.BestDevUas, state.BestDevLas);
-        var stopped = result.Epoch - best.Item1 >= Config.Patience || result.Epoch >= Config.MaxEpochs;
-        return new ParserTrainingState(result.Epoch, best.Item1, best.Item2, best.Item3, stopped, [.. state.History, result]);
+        var best = better
+            ? (Epoch: result.Epoch, Uas: result.DevUas, Las: result.DevLas)
+            : (Epoch: state.BestEpoch, Uas: state.BestDevUas, Las: state.BestDevLas);
+        var stopped = result.Epoch - best.Epoch >= Config.Patience || result.Epoch >= Config.MaxEpochs;
+        var cut = result.Epoch - Math.Max(best.Epoch, state.LastCutEpoch) >= Config.PlateauEpochs && Config.PlateauFactor < 1;
+        return new ParserTrainingState(result.Epoch, best.Epoch, best.Uas, best.Las, stopped, [.. state.History, result],
+            cut ? state.LearningRate * Config.PlateauFactor : state.LearningRate, cut ? result.Epoch : state.LastCutEpoch);
     }
 
     private void SaveLast(BiaffineParserModel model, Adam optimizer)

@@ -7,7 +7,10 @@ namespace SuddenDrops.Parsing;
 /// <param name="BestDevLas">Dev LAS of the best epoch.</param>
 /// <param name="Stopped">True once training has ended (patience exhausted or the last epoch done).</param>
 /// <param name="History">Every epoch so far.</param>
-public sealed record ParserTrainingState(int EpochsDone, int BestEpoch, double BestDevUas, double BestDevLas, bool Stopped, IReadOnlyList<ParserEpoch> History)
+/// <param name="LearningRate">Learning rate of the next epoch (cut on plateaus); 0 in states saved before cuts existed: the config's.</param>
+/// <param name="LastCutEpoch">Epoch after which the learning rate was last cut, 0 for never.</param>
+public sealed record ParserTrainingState(int EpochsDone, int BestEpoch, double BestDevUas, double BestDevLas, bool Stopped, IReadOnlyList<ParserEpoch> History,
+    double LearningRate = 0, int LastCutEpoch = 0)
 {
     public static ParserTrainingState Start { get; } = new(0, 0, 0, 0, false, []);
 
