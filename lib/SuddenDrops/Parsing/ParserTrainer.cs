@@ -136,16 +136,10 @@ public sealed class ParserTrainer
 
     private ParserTrainingState Advance(ParserTrainingState state, ParserEpoch result, BiaffineParserModel model)
     {
-        var better = result.DevLas > state.BestDevLas || state.BestEpoch == 0;
-        if (better)
+        var next = state.After(result, Config);
+        if (next.BestEpoch == result.Epoch)
             AtomicFile.Write(_folder.ModelPath, tmp => model.save(tmp));
-        var best = better
-            ? (Epoch: result.Epoch, Uas: result.DevUas, Las: result.DevLas)
-            : (Epoch: state.BestEpoch, Uas: state.BestDevUas, Las: state.BestDevLas);
-        var stopped = result.Epoch - best.Epoch >= Config.Patience || result.Epoch >= Config.MaxEpochs;
-        var cut = result.Epoch - Math.Max(best.Epoch, state.LastCutEpoch) >= Config.PlateauEpochs && Config.PlateauFactor < 1;
-        return new ParserTrainingState(result.Epoch, best.Epoch, best.Uas, best.Las, stopped, [.. state.History, result],
-            cut ? state.LearningRate * Config.PlateauFactor : state.LearningRate, cut ? result.Epoch : state.LastCutEpoch);
+        return next;
     }
 
     private void SaveLast(BiaffineParserModel model, Adam optimizer)

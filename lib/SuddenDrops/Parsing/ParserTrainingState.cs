@@ -16,4 +16,23 @@ public sealed record ParserTrainingState(int EpochsDone, int BestEpoch, double B
 
     /// <summary>Epochs since the best one.</summary>
     public int EpochsWithoutImprovement => EpochsDone - BestEpoch;
+
+    /// <summary>
+    /// The state after <paramref name="result"/>: a better dev LAS (or the first epoch) becomes the best; the learning rate is
+    /// cut by <see cref="ParserConfig.PlateauFactor"/> once <see cref="ParserConfig.PlateauEpochs"/> epochs have passed since
+    /// the later of the best epoch and the last cut; training stops <see cref="ParserConfig.Patience"/> epochs after the best
+    /// one or at <see cref="ParserConfig.MaxEpochs"/>.
+    /// </summary>
+    public ParserTrainingState After(ParserEpoch result, ParserConfig config)
+    {
+        var better = result.DevLas > BestDevLas || BestEpoch == 0;
+        var best = better
+            ? (Epoch: result.Epoch, Uas: result.DevUas, Las: result.DevLas)
+            : (Epoch: BestEpoch, Uas: BestDevUas, Las: BestDevLas);
+        var stopped = result.Epoch - best.Epoch >= config.Patience || result.Epoch >= config.MaxEpochs;
+        var rate = LearningRate > 0 ? LearningRate : config.LearningRate;
+        var cut = config.PlateauFactor < 1 && result.Epoch - Math.Max(best.Epoch, LastCutEpoch) >= config.PlateauEpochs;
+        return new ParserTrainingState(result.Epoch, best.Epoch, best.Uas, best.Las, stopped, [.. History, result],
+            cut ? rate * config.PlateauFactor : rate, cut ? result.Epoch : LastCutEpoch);
+    }
 }
