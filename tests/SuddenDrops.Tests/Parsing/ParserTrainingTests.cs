@@ -19,7 +19,7 @@ public sealed class ParserTrainingTests : IDisposable
     {
         set_num_threads(1);
         var sentences = FirstEwtSentences(20);
-        var config = ParserConfig.Tiny() with { LstmHidden = 64, ArcMlp = 128, MaxEpochs = 150, Patience = 25, LearningRate = 5e-3 };
+        var config = ParserConfig.Tiny() with { LstmHidden = 64, ArcMlp = 128, MaxEpochs = 150, Patience = 25, LearningRate = 5e-3, PlateauFactor = 1 };
         var folder = _temp.PathOf("parser");
 
         var state = new ParserTrainer(config, folder, sentences, sentences).Run(resume: false);
