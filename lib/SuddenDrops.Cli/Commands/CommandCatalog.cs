@@ -21,5 +21,7 @@ internal static class CommandCatalog
         yield return FiguresCommand.Create();
         yield return ReportCommand.Create();
         yield return ExportCommand.Create();
+        yield return ParserCommand.Create();
+        yield return ParseCommand.Create();
     }
 }

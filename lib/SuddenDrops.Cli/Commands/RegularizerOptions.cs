@@ -24,16 +24,26 @@ internal sealed class RegularizerOptions
         Description = $"CoNLL-U file with the gold trees, relative to the data root (default {RegularizerConfig.EwtTrain}).",
     };
 
+    public Option<string[]> SilverTreebanks { get; } = new("--silver-treebank")
+    {
+        Description = "CoNLL-U file of parsed (silver) trees whose sentences join the treebank's as labelled rows (e.g. from `sdrops parse`); repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Lambda);
         command.Options.Add(LabelledShare);
         command.Options.Add(Treebank);
+        command.Options.Add(SilverTreebanks);
     }
 
     /// <summary>Whether any regulariser setting was given (they need a variant).</summary>
     public bool AnyGiven(ParseResult parse) =>
-        parse.GetValue(Lambda) is not null || parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null;
+        parse.GetValue(Lambda) is not null || parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null;
+
+    /// <summary>The silver treebanks given, or null for none (so that config.json stays as without them).</summary>
+    private IReadOnlyList<string>? Silver(ParseResult parse) => parse.GetValue(SilverTreebanks) is { Length: > 0 } files ? files : null;
 
     public RegularizerConfig For(SasVariant variant, ParseResult parse)
     {
@@ -42,7 +52,8 @@ internal sealed class RegularizerOptions
             throw new ArgumentException($"--lambda is the magnitude |λ| (got {magnitude}); the variant gives the sign: sas+ promotes SAS, sas- suppresses it.");
         return new RegularizerConfig(variant, magnitude,
             parse.GetValue(LabelledShare) ?? RegularizerConfig.DefaultLabelledShare,
-            parse.GetValue(Treebank) ?? RegularizerConfig.EwtTrain);
+            parse.GetValue(Treebank) ?? RegularizerConfig.EwtTrain,
+            Silver(parse));
     }
 
     /// <summary>Comma-separated variant names, parsed; duplicates refused.</summary>

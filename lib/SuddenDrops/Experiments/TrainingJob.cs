@@ -42,16 +42,39 @@ public sealed class TrainingJob
         return new TrainingJob(final.Validate(), run, root, prepared, labelled);
     }
 
-    /// <summary>The treebank's sentences aligned with the run's vocabulary, each at most one sequence long.</summary>
+    /// <summary>
+    /// The treebank's sentences, then those of the silver treebanks in their order, aligned with the run's vocabulary, each at
+    /// most one sequence long. A log line names every file and how many sentences it gave.
+    /// </summary>
     public static LabelledSentences LoadLabelled(RegularizerConfig regularizer, string dataRoot, PreparedCorpus prepared, int sequenceLength, Action<string>? log = null)
     {
         var path = Path.Combine(dataRoot, regularizer.Treebank);
         if (!File.Exists(path))
             throw new FileNotFoundException($"The regulariser ({regularizer.Variant}) needs its treebank at {path}, which does not exist.");
-        var labelled = LabelledSentences.FromTreebank(ConlluReader.Read(path), new WordPieceEncoder(prepared.Vocabulary), sequenceLength);
+        var silver = (regularizer.SilverTreebanks ?? []).Select(file => (File: file, Path: Path.Combine(dataRoot, file))).ToList();
+        if (silver.FirstOrDefault(s => !File.Exists(s.Path)) is { File: not null } missing)
+            throw new FileNotFoundException($"The regulariser's silver treebank {missing.Path} does not exist.");
+        var counts = new SortedDictionary<int, (string File, int Sentences)>();
+        var sources = Counted(ConlluReader.Read(path), 0, regularizer.Treebank, counts);
+        for (var k = 0; k < silver.Count; k++)
+            sources = sources.Concat(Counted(ConlluReader.Read(silver[k].Path), k + 1, silver[k].File, counts));
+        var labelled = LabelledSentences.FromTreebank(sources, new WordPieceEncoder(prepared.Vocabulary), sequenceLength);
         log?.Invoke($"Regulariser {regularizer.Variant}, |λ| {regularizer.Magnitude}: {labelled.Count:N0} labelled sentences from {regularizer.Treebank} " +
                     $"({labelled.Skipped:N0} longer than {sequenceLength} pieces skipped), {regularizer.LabelledShare:P0} of each batch.");
+        if (silver.Count > 0)
+            log?.Invoke("Labelled sentences read per file: " + string.Join(", ", counts.Values.Select((c, k) => $"{c.File} {c.Sentences:N0} ({(k == 0 ? "gold" : "silver")})")) + ".");
         return labelled;
+    }
+
+    private static IEnumerable<DependencySentence> Counted(IEnumerable<DependencySentence> sentences, int order, string file, SortedDictionary<int, (string, int)> counts)
+    {
+        var n = 0;
+        foreach (var sentence in sentences)
+        {
+            counts[order] = (file, ++n);
+            yield return sentence;
+        }
+        counts[order] = (file, n);
     }
 
     /// <summary>Creates the trainer; subscribe to its events, then call <see cref="Trainer.Run"/>.</summary>

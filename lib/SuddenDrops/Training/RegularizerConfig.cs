@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SuddenDrops.Training;
 
 /// <summary>
@@ -9,11 +11,15 @@ namespace SuddenDrops.Training;
 /// <param name="Magnitude">|λ| ≥ 0; the variant gives the sign. See <see cref="DefaultMagnitude"/>.</param>
 /// <param name="LabelledShare">Share of each batch drawn from the treebank's sentences (the rest is raw text); at least one row.</param>
 /// <param name="Treebank">CoNLL-U file of gold trees, relative to the data root (or absolute).</param>
+/// <param name="SilverTreebanks">Optional CoNLL-U files (plain or .gz) of parsed, "silver" trees (e.g. from <c>sdrops parse</c>),
+/// relative to the data root (or absolute); their sentences join the gold ones as the pool of labelled rows. Null or empty: gold
+/// only (and the key is left out of config.json, so runs without silver trees keep their exact config).</param>
 public sealed record RegularizerConfig(
     SasVariant Variant,
     double Magnitude = RegularizerConfig.DefaultMagnitude,
     double LabelledShare = RegularizerConfig.DefaultLabelledShare,
-    string Treebank = RegularizerConfig.EwtTrain)
+    string Treebank = RegularizerConfig.EwtTrain,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SilverTreebanks = null)
 {
     /// <summary>
     /// Default |λ| = 0.001, chosen from the training logs (Training/Regularizer.md, "Choosing |λ|"). In the tiny preset a
@@ -46,6 +52,8 @@ public sealed record RegularizerConfig(
             throw new ArgumentException($"A regularised run needs a batch of at least 2 rows (raw and labelled), got {batchSize}.");
         if (string.IsNullOrWhiteSpace(Treebank))
             throw new ArgumentException("The regulariser needs a treebank file.");
+        if (SilverTreebanks?.Any(string.IsNullOrWhiteSpace) == true)
+            throw new ArgumentException("A silver treebank path is empty.");
         return this;
     }
 }

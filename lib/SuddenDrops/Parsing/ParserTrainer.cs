@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using SuddenDrops.Data;
+using SuddenDrops.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SuddenDrops.Parsing;
+
+/// <summary>
+/// Trains a <see cref="BiaffineParserModel"/> on a treebank with early stopping on the dev LAS: Adam (lr, β₁, β₂ of the
+/// config), gradient norm clipped, batches of sentences of similar length in random order; after each epoch the dev
+/// treebank is parsed (MST decoding), the best model is kept as <c>model.bin</c>, and model + optimiser go to <c>last/</c>
+/// so that <see cref="Run"/> with resume continues from the next epoch. The learning rate is multiplied by
+/// <see cref="ParserConfig.PlateauFactor"/> after <see cref="ParserConfig.PlateauEpochs"/> epochs without a better dev LAS
+/// (reduce-on-plateau). Stops after <see cref="ParserConfig.Patience"/> epochs without a better dev LAS, or after
+/// <see cref="ParserConfig.MaxEpochs"/>.
+/// </summary>
+public sealed class ParserTrainer
+{
+    private readonly ParserFolder _folder;
+    private readonly IReadOnlyList<DependencySentence> _train;
+    private readonly IReadOnlyList<DependencySentence> _dev;
+    private readonly Device _device;
+
+    /// <param name="config">Used for a fresh folder; a resumed folder keeps its own config.json.</param>
+    public ParserTrainer(ParserConfig config, string folder, IReadOnlyList<DependencySentence> train, IReadOnlyList<DependencySentence> dev, Device? device = null)
+    {
+        Config = config.Validate();
+        _folder = new ParserFolder(folder);
+        _train = train.Count > 0 ? train : throw new ArgumentException("The parser needs training sentences.");
+        _dev = dev.Count > 0 ? dev : throw new ArgumentException("The parser needs dev sentences for early stopping.");
+        _device = device ?? CPU;
+    }
+
+    public ParserConfig Config { get; private set; }
+
+    /// <summary>Raised after each optimiser step: (step within the epoch, steps in the epoch, loss).</summary>
+    public event Action<int, int, double>? StepDone;
+
+    /// <summary>Raised after each epoch (dev scores included).</summary>
+    public event Action<ParserEpoch>? EpochDone;
+
+    /// <summary>Trains until early stopping. With <paramref name="resume"/> an existing folder continues after its last epoch.</summary>
+    public ParserTrainingState Run(bool resume, CancellationToken cancellation = default)
+    {
+        var (vocabulary, state) = PrepareFolder(resume);
+        if (Config.Threads > 0) set_num_threads(Config.Threads);
+        using var model = new BiaffineParserModel(Config, vocabulary);
+        model.to(_device);
+        using var optimizer = optim.Adam(model.parameters(), Config.LearningRate, Config.Beta1, Config.Beta2);
+        if (state.EpochsDone > 0)
+        {
+            model.load(_folder.LastModelPath);
+            optimizer.load_state_dict(_folder.LastOptimizerPath);
+        }
+        var parser = new DependencyParser(model, vocabulary, _device);
+        if (state.LearningRate <= 0) state = state with { LearningRate = Config.LearningRate };
+        while (!state.Stopped && !cancellation.IsCancellationRequested)
+        {
+            var epoch = state.EpochsDone + 1;
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
+            var clock = Stopwatch.StartNew();
+            var (steps, arcLoss, relLoss, words) = TrainEpoch(model, optimizer, vocabulary, epoch, cancellation);
+            if (cancellation.IsCancellationRequested) break;
+            var trainSeconds = clock.Elapsed.TotalSeconds;
+            var dev = parser.Evaluate(_dev);
+            var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds, state.LearningRate);
+            state = Advance(state, result, model);
+            SaveLast(model, optimizer);
+            JsonFiles.Save(_folder.StatePath, state);
+            EpochDone?.Invoke(result);
+        }
+        return state;
+    }
+
+    private (ParserVocabulary Vocabulary, ParserTrainingState State) PrepareFolder(bool resume)
+    {
+        if (File.Exists(_folder.StatePath))
+        {
+            if (!resume)
+                throw new InvalidOperationException($"{_folder.Root} already holds a parser run (state.json); resume it or choose another folder.");
+            Config = JsonFiles.Load<ParserConfig>(_folder.ConfigPath).Validate();
+            return (ParserVocabulary.Load(_folder.VocabularyPath), JsonFiles.Load<ParserTrainingState>(_folder.StatePath));
+        }
+        Directory.CreateDirectory(_folder.Root);
+        var vocabulary = ParserVocabulary.Build(_train, Config.MinWordCount);
+        JsonFiles.Save(_folder.ConfigPath, Config);
+        vocabulary.Save(_folder.VocabularyPath);
+        return (vocabulary, ParserTrainingState.Start);
+    }
+
+    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, Adam optimizer,
+        ParserVocabulary vocabulary, int epoch, CancellationToken cancellation)
+    {
+        model.train();
+        manual_seed(SeedMix(epoch));
+        var batches = Batches(new Random(SeedMix(epoch)));
+        double arcSum = 0, relSum = 0;
+        long words = 0;
+        var step = 0;
+        foreach (var indices in batches)
+        {
+            if (cancellation.IsCancellationRequested) break;
+            using var scope = NewDisposeScope();
+            var sentences = indices.Select(i => _train[i]).ToList();
+            using var batch = ParserBatch.Create(sentences.Select(s => s.Words).ToList(), vocabulary, Config.MaxWordChars, _device,
+                sentences.Select(s => (s.Heads, s.Relations)).ToList());
+            optimizer.zero_grad();
+            var (loss, arcLoss, relLoss) = model.Loss(batch);
+            loss.backward();
+            nn.utils.clip_grad_norm_(model.parameters(), Config.ClipNorm);
+            optimizer.step();
+            arcSum += arcLoss.item<float>();
+            relSum += relLoss.item<float>();
+            words += batch.SentenceLengths.Sum();
+            step++;
+            StepDone?.Invoke(step, batches.Count, loss.item<float>());
+        }
+        return (step, arcSum / Math.Max(1, step), relSum / Math.Max(1, step), words);
+    }
+
+    /// <summary>Shuffled batches of sentences of similar length: shuffle, sort windows of 50 batches by length, cut, shuffle batches.</summary>
+    private List<int[]> Batches(Random random)
+    {
+        var order = Enumerable.Range(0, _train.Count).ToArray();
+        random.Shuffle(order);
+        var batches = order.Chunk(50 * Config.BatchSentences)
+            .SelectMany(window => window.OrderBy(i => _train[i].Count).Chunk(Config.BatchSentences))
+            .ToArray();
+        random.Shuffle(batches);
+        return [.. batches];
+    }
+
+    private int SeedMix(int epoch) => unchecked(Config.Seed * 1_000_003 + epoch);
+
+    private ParserTrainingState Advance(ParserTrainingState state, ParserEpoch result, BiaffineParserModel model)
+    {
+        var next = state.After(result, Config);
+        if (next.BestEpoch == result.Epoch)
+            AtomicFile.Write(_folder.ModelPath, tmp => model.save(tmp));
+        return next;
+    }
+
+    private void SaveLast(BiaffineParserModel model, Adam optimizer)
+    {
+        Directory.CreateDirectory(_folder.LastFolder);
+        AtomicFile.Write(_folder.LastModelPath, tmp => model.save(tmp));
+        AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.save_state_dict(tmp));
+    }
+}
