@@ -57,13 +57,26 @@ public static class Sweep
             .ThenBy(x => x.index)
             .Select(x => x.run)];
 
-    /// <summary>For an SAS− run: the release steps k of the SAS−(k) runs of the same seed in <paramref name="runs"/>, whose
-    /// optimizer state it keeps so they can fork from it; empty for other runs.</summary>
-    public static IReadOnlySet<long> ForkPoints(SweepRun run, IReadOnlyList<SweepRun> runs) =>
-        run.Variant.Kind != SasVariantKind.SasMinus
-            ? new HashSet<long>()
-            : runs.Where(r => r.Seed == run.Seed && r.Variant.Kind == SasVariantKind.SasMinusReleased && r.Variant.ReleaseStep < r.Config.Steps)
-                .Select(r => r.Variant.ReleaseStep!.Value).ToHashSet();
+    /// <summary>
+    /// For an SAS− run: the release steps k whose optimizer state it keeps so that SAS−(k) runs of the same seed can fork
+    /// from it — those planned in <paramref name="runs"/> and those whose folder (<c>sas-@k-s&lt;seed&gt;</c>) already sits
+    /// beside it, so that a second sweep command over the same folder does not lose another's fork point. A release step
+    /// named in neither is not kept: name every k in the sweep that trains SAS− (or before it passes k). Empty for other runs.
+    /// </summary>
+    public static IReadOnlySet<long> ForkPoints(SweepRun run, IReadOnlyList<SweepRun> runs)
+    {
+        if (run.Variant.Kind != SasVariantKind.SasMinus) return new HashSet<long>();
+        var planned = runs.Where(r => r.Seed == run.Seed && r.Variant.Kind == SasVariantKind.SasMinusReleased)
+            .Select(r => r.Variant.ReleaseStep!.Value);
+        var folder = Path.GetDirectoryName(run.Folder)!;
+        var beside = Directory.Exists(folder)
+            ? Directory.GetDirectories(folder, $"sas-@*-s{run.Seed}")
+                .Select(d => SasVariant.TryParse(Path.GetFileName(d)[..^$"-s{run.Seed}".Length]))
+                .Where(v => v is { Kind: SasVariantKind.SasMinusReleased })
+                .Select(v => v!.ReleaseStep!.Value)
+            : [];
+        return planned.Concat(beside).Where(k => k < run.Config.Steps).ToHashSet();
+    }
 
     /// <summary>
     /// For an SAS−(k) run: the SAS− run of the same seed beside it (<c>sas--s&lt;seed&gt;</c> in the same sweep folder) when

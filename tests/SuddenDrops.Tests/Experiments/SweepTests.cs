@@ -94,4 +94,20 @@ public class SweepTests : IDisposable
             File.WriteAllText(Path.Combine(store.PathFor(step), "state.json"), "{}");
         }
     }
+
+    [Fact]
+    public void Sas_minus_runs_come_first_and_keep_the_fork_points_planned_or_already_beside_them()
+    {
+        var runs = Sweep.Plan(Presets.Small, [SasVariant.Parse("sas-@2000"), SasVariant.SasMinus, SasVariant.Baseline], [1, 2],
+            new RegularizerConfig(SasVariant.Baseline), root);
+        Assert.Equal(["sas--s1", "sas--s2", "base-s1", "base-s2", "sas-@2000-s1", "sas-@2000-s2"], Sweep.TrainingOrder(runs).Select(r => r.Name));
+
+        Directory.CreateDirectory(Path.Combine(root, "sas-@5000-s1"));   // another sweep's SAS−(5000), seed 1
+        Directory.CreateDirectory(Path.Combine(root, "sas-@3000-s2"));   // seed 2 only
+        Directory.CreateDirectory(Path.Combine(root, "sas-@999999-s1")); // beyond the run's end: nothing to keep
+        var sasMinus1 = runs.Single(r => r.Name == "sas--s1");
+        Assert.Equal([2000L, 5000L], Sweep.ForkPoints(sasMinus1, runs).Order());
+        Assert.Equal([2000L, 3000L], Sweep.ForkPoints(runs.Single(r => r.Name == "sas--s2"), runs).Order());
+        Assert.Empty(Sweep.ForkPoints(runs.Single(r => r.Name == "base-s1"), runs));
+    }
 }
