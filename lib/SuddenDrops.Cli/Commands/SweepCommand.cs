@@ -80,7 +80,7 @@ internal static class SweepCommand
             var trainer = job.CreateTrainer(CheckpointProbes.Default(job));
             trainer.KeepOptimizerAt = Sweep.ForkPoints(run, runs);
             TrainingSummary summary = null!;
-            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.Run(state == SweepRunState.Unfinished, cancel));
+            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(state == SweepRunState.Unfinished, Trainer.DefaultRecoveries, Warn, cancel));
             if (!summary.Completed)
             {
                 AnsiConsole.MarkupLine($"[yellow]Stopped {Markup.Escape(run.Name)} at step {summary.EndStep:N0}; run the same command again to resume.[/]");
@@ -111,4 +111,6 @@ internal static class SweepCommand
 
     private static string Format(double? value, string format, string missing = "–") =>
         value is double d && double.IsFinite(d) ? d.ToString(format, CultureInfo.InvariantCulture) : missing;
+
+    private static void Warn(string message) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
 }

@@ -52,7 +52,7 @@ internal static class TrainCommand
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
 
             TrainingSummary summary = null!;
-            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.Run(parse.GetValue(resume), cancel.Token));
+            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(parse.GetValue(resume), Trainer.DefaultRecoveries, Warn, cancel.Token));
 
             var e = summary.FinalEvaluation;
             AnsiConsole.MarkupLine(summary.Completed ? "[green]Finished.[/]" : $"[yellow]Stopped at step {summary.EndStep:N0}; a checkpoint was written. Continue with --resume.[/]");
@@ -64,4 +64,6 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    private static void Warn(string message) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
 }

@@ -29,6 +29,9 @@ public sealed class RunFolder
     public string TrainLogPath => Path.Combine(Root, "train_log.csv");
     public string CheckpointsDir => Path.Combine(Root, "checkpoints");
 
+    /// <summary>One line per run resumed after a libtorch error (<see cref="Trainer.RunRecovering"/>); absent when none.</summary>
+    public string RecoveriesPath => Path.Combine(Root, "recoveries.log");
+
     public bool HasConfig => File.Exists(ConfigPath);
 
     public TrainingConfig LoadConfig() => JsonFiles.Load<TrainingConfig>(ConfigPath);

@@ -33,6 +33,9 @@ public sealed class Trainer
         this.labelled = labelled;
     }
 
+    /// <summary>How many libtorch errors the CLI's runs recover from (<see cref="RunRecovering"/>) before giving up.</summary>
+    public const int DefaultRecoveries = 3;
+
     /// <summary>Checkpoint steps whose optimizer state is kept (see <see cref="CheckpointStore.KeepOptimizerAt"/>); none by default.</summary>
     public IReadOnlySet<long> KeepOptimizerAt { get; set; } = new HashSet<long>();
 
@@ -41,6 +44,33 @@ public sealed class Trainer
 
     /// <summary>Reported after each checkpoint with its metrics row.</summary>
     public event Action<IReadOnlyDictionary<string, object?>>? Checkpointed;
+
+    /// <summary>
+    /// <see cref="Run"/>, resuming from the last checkpoint up to <paramref name="retries"/> times when libtorch reports an
+    /// error (<see cref="System.Runtime.InteropServices.ExternalException"/>). TorchSharp 0.107 lets the garbage collector
+    /// finalise the implicit <c>Scalar</c> arguments of tensor operations while the native call still reads them (<c>a + b</c>
+    /// passes alpha = 1 as a temporary; dotnet/TorchSharp#1434 and #1496 are open), which on rare occasions corrupts an
+    /// argument and fails a libtorch check hours into a run. Resuming is exact (same batches, same dropout), so a
+    /// recovered run equals an uninterrupted one. Each recovery is appended to <see cref="RunFolder.RecoveriesPath"/>;
+    /// an error that comes back more than <paramref name="retries"/> times (a real bug) is thrown.
+    /// </summary>
+    public TrainingSummary RunRecovering(bool resume, int retries, Action<string>? log = null, CancellationToken cancellation = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return Run(resume || attempt > 0, cancellation);
+            }
+            catch (System.Runtime.InteropServices.ExternalException error) when (attempt < retries)
+            {
+                var line = $"{DateTime.UtcNow:O}\tlibtorch error: {error.Message.Split('\n')[0].Trim()}\tresuming from step "
+                    + $"{new CheckpointStore(run.CheckpointsDir).LatestResumable()?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "0"} (retry {attempt + 1} of {retries})";
+                File.AppendAllText(run.RecoveriesPath, line + "\n");
+                log?.Invoke(line.Replace('\t', ' '));
+            }
+        }
+    }
 
     public TrainingSummary Run(bool resume, CancellationToken cancellation = default)
     {

@@ -68,6 +68,58 @@ public class TrainerTests : IDisposable
         Assert.Equal(new MetricsLog(straight.TrainLogPath).Numbers("train_loss")[^1], new MetricsLog(interrupted.TrainLogPath).Numbers("train_loss")[^1], 6);
     }
 
+    /// <summary>A probe that fails like a corrupted libtorch call at <paramref name="step"/>, <paramref name="times"/> times.</summary>
+    private sealed class FailingProbe(long step, int times) : ICheckpointProbe
+    {
+        public int Failures { get; private set; }
+
+        public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long at)
+        {
+            if (at == step && Failures < times)
+            {
+                Failures++;
+                throw new System.Runtime.InteropServices.ExternalException("Expected false to be true, but got false.\nException raised from toFloat");
+            }
+            return new Dictionary<string, object?> { ["probe"] = 1.0 };
+        }
+    }
+
+    [Fact]
+    public void A_libtorch_error_mid_run_resumes_from_the_last_checkpoint_and_ends_like_an_uninterrupted_run()
+    {
+        var corpus = SyntheticCorpus();
+        var straight = new RunFolder(Path.Combine(root, "straight"));
+        new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, straight, [new FailingProbe(20, 0)]).Run(resume: false);
+
+        var recovered = new RunFolder(Path.Combine(root, "recovered"));
+        var probe = new FailingProbe(20, 1);
+        var messages = new List<string>();
+        var summary = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, recovered, [probe])
+            .RunRecovering(resume: false, retries: 2, messages.Add);
+
+        Assert.True(summary.Completed);
+        Assert.Equal(1, probe.Failures);
+        var line = Assert.Single(File.ReadAllLines(recovered.RecoveriesPath));
+        Assert.Contains("Expected false to be true", line);
+        Assert.Contains("resuming from step 10 (retry 1 of 2)", line);
+        Assert.Single(messages);
+        var a = new MetricsLog(straight.MetricsPath);
+        var b = new MetricsLog(recovered.MetricsPath);
+        Assert.Equal(new double[] { 0, 10, 20, 30 }, b.Numbers("step"));
+        Assert.Equal(a.Numbers("eval_loss")[^1], b.Numbers("eval_loss")[^1], 6);
+    }
+
+    [Fact]
+    public void A_libtorch_error_that_keeps_coming_back_is_thrown_after_the_retries()
+    {
+        var run = new RunFolder(Path.Combine(root, "failing"));
+        var probe = new FailingProbe(10, int.MaxValue);
+        Assert.Throws<System.Runtime.InteropServices.ExternalException>(() =>
+            new Trainer(Config(30), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run, [probe]).RunRecovering(resume: false, retries: 2));
+        Assert.Equal(3, probe.Failures);
+        Assert.Equal(2, File.ReadAllLines(run.RecoveriesPath).Length);
+    }
+
     [Fact]
     public void A_kill_before_the_first_resumable_checkpoint_restarts_cleanly()
     {
