@@ -1,3 +1,4 @@
+using SuddenDrops.Experiments;
 using SuddenDrops.Training;
 using System.Globalization;
 using SuddenDrops.Metrics;
@@ -15,7 +16,9 @@ namespace SuddenDrops.Plots;
 /// where it changes fastest;</item>
 /// <item><c>variants</c> (claims 4–6): per regulariser variant, over seeds, early and final UAS, loss, accuracy, BLiMP and
 /// the UAS onsets;</item>
-/// <item><c>relations</c> (our addition): per dependency relation, when the best head for it forms.</item>
+/// <item><c>relations</c> (our addition): per dependency relation, when the best head for it forms;</item>
+/// <item><c>glue</c> (claim 6): GLUE dev scores of the fine-tuned final checkpoints, beside an untrained model and the
+/// majority class.</item>
 /// </list>
 /// Onsets come from <see cref="OnsetDetector"/> with its default options; the loss and accuracy are analysed from
 /// <see cref="LateAnalysisFrom"/> on, because both change fastest in the first few hundred steps, before the plateau.
@@ -37,18 +40,28 @@ public static class ReproductionTables
     /// <summary>Steps at which the variants table reports early UAS and loss.</summary>
     public static readonly int[] EarlySteps = [1000, 2000];
 
+    /// <summary>
+    /// The regulariser runs at the default strength |λ| = 0.001: the sweep's base runs (λ plays no part in them) beside
+    /// every run of <see cref="WeakSweepFolder"/>. What notebooks 04–05 load by default and the <c>variants-weak</c> table shows.
+    /// </summary>
+    public static RunSet AtDefaultStrength(string runsRoot) =>
+        RunSet.Of([.. RunSet.Load(Path.Combine(runsRoot, SweepFolder)).OfVariant(SasVariant.Baseline),
+                   .. RunSet.Load(Path.Combine(runsRoot, WeakSweepFolder)).Runs]);
+
     /// <summary>All tables by block name, rendered as markdown.</summary>
     public static IReadOnlyDictionary<string, string> All(string runsRoot)
     {
         var sweep = RunSet.Load(Path.Combine(runsRoot, SweepFolder));
+        var weak = RunSet.Load(Path.Combine(runsRoot, WeakSweepFolder));
         var baseRuns = BaseRuns(runsRoot, sweep);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["transition"] = Transition(baseRuns).Render(),
             ["simplicity"] = Simplicity(baseRuns).Render(),
             ["variants"] = Variants(sweep).Render(),
-            ["variants-weak"] = Variants(RunSet.Of([.. sweep.OfVariant(SasVariant.Baseline), .. RunSet.Load(Path.Combine(runsRoot, WeakSweepFolder)).Runs])).Render(),
+            ["variants-weak"] = Variants(AtDefaultStrength(runsRoot)).Render(),
             ["relations"] = Relations(sweep).Render(),
+            ["glue"] = Glue([.. sweep.Runs.Select(r => ($"{SweepFolder}/{r.Name}", r)), .. weak.Runs.Select(r => ($"{WeakSweepFolder}/{r.Name}", r))]).Render(),
         };
     }
 
@@ -139,16 +152,61 @@ public static class ReproductionTables
                 SeedSpread.Format([.. summaries.Select(s => s.LossFinal)], "F3"),
                 SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.EvalAccuracy).Last)], "F3"),
                 SeedSpread.Format([.. summaries.Select(s => s.BlimpFinal)], "P1"),
-                SeedSpread.Format([.. runs.Select(FinalBlimpReport)], "P1"),
+                SeedSpread.Format([.. runs.Select(r => FinalEvaluation.Blimp(r)?.MeanOverParadigms)], "P1"),
+                SeedSpread.Format([.. runs.Select(r => FinalEvaluation.Glue(r)?.Average)], "F3"),
             ];
             return cells;
         }).ToList();
         return new MarkdownTable(
             ["variant", "seeds", "last step",
              .. EarlySteps.Select(e => $"UAS @ {e:N0}"), "UAS ▲ (rise)", "final UAS",
-             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP (probe, 5 pairs/paradigm)", "final BLiMP (50 pairs/paradigm)"],
+             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP (probe, 5 pairs/paradigm)", "final BLiMP (50 pairs/paradigm)", "final GLUE (average of 5 tasks)"],
             rows);
     }
+
+    /// <summary>The GLUE tasks in the order of the <c>glue</c> table, with the metrics each task's score averages.</summary>
+    public static readonly (string Task, string Metrics)[] GlueColumns =
+        [("CoLA", "MCC"), ("SST-2", "acc."), ("MRPC", "F1/acc."), ("STS-B", "Pearson/Spearman"), ("RTE", "acc.")];
+
+    /// <summary>
+    /// Claim 6: each run's GLUE report of its last checkpoint (<see cref="FinalEvaluation.Glue"/>), task by task, after a row
+    /// for every untrained model measured (a report of step 0) and one for the majority class. Runs without a report are
+    /// left out; the fine-tuning settings are named once when all reports share them, per row otherwise.
+    /// </summary>
+    public static MarkdownTable Glue(IReadOnlyList<(string Label, RecordedRun Run)> runs)
+    {
+        var untrained = runs.Select(r => (r.Label, Report: FinalEvaluation.Glue(r.Run, step: 0))).Where(r => r.Report is not null).ToList();
+        var final = runs.Select(r => (r.Label, Report: FinalEvaluation.Glue(r.Run))).Where(r => r.Report is not null).ToList();
+        var reports = untrained.Concat(final).Select(r => r.Report!).ToList();
+        if (reports.Count == 0) return new MarkdownTable(["run", "GLUE"], []);
+        var settings = reports.Select(Settings).Distinct().ToList();
+        string Score(GlueReport report, string task) =>
+            report.Tasks.FirstOrDefault(t => t.Task == task)?.Score.ToString("F3", CultureInfo.InvariantCulture) ?? "—";
+        IReadOnlyList<string> Row(string label, GlueReport report) =>
+        [
+            label, report.Step.ToString("N0", CultureInfo.InvariantCulture), .. GlueColumns.Select(c => Score(report, c.Task)),
+            report.Average.ToString("F3", CultureInfo.InvariantCulture), .. settings.Count > 1 ? [Settings(report)] : Array.Empty<string>(),
+        ];
+        var majority = GlueColumns.Select(c => reports.SelectMany(r => r.Tasks).FirstOrDefault(t => t.Task == c.Task)?.MajorityBaseline).ToList();
+        var rows = new List<IReadOnlyList<string>>
+        {
+            new[] { "majority class", "—" }.Concat(majority.Select(m => m?.ToString("F3", CultureInfo.InvariantCulture) ?? "—"))
+                .Append(majority.All(m => m is not null) ? majority.Average(m => m!.Value).ToString("F3", CultureInfo.InvariantCulture) : "—")
+                .Concat(settings.Count > 1 ? ["—"] : Array.Empty<string>()).ToList(),
+        };
+        rows.AddRange(untrained.Select(r => Row($"untrained ({r.Label}, step 0)", r.Report!)));
+        rows.AddRange(final.Select(r => Row(r.Label, r.Report!)));
+        return new MarkdownTable(
+            ["run", "step", .. GlueColumns.Select(c => $"{c.Task} ({c.Metrics})"),
+             settings.Count == 1 ? $"average ({settings[0]})" : "average", .. settings.Count > 1 ? ["fine-tuning"] : Array.Empty<string>()],
+            rows);
+    }
+
+    /// <summary>The fine-tuning settings of a GLUE report in a few words, e.g. "lr 1e-4, 3 epochs, ≤ 5,000 examples".</summary>
+    private static string Settings(GlueReport report) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"lr {report.Config.LearningRate:0.#####e0}, {report.Config.Epochs} epochs, batch {report.Config.BatchSize}")
+        + (report.Config.MaxTrain is int n ? $", ≤ {n.ToString("N0", CultureInfo.InvariantCulture)} training examples" : "");
 
     /// <summary>
     /// Our addition: per-relation onsets of the sweep's base runs, from their <c>curves/relation_onsets.csv</c>
@@ -188,18 +246,6 @@ public static class ReproductionTables
         }
         return new MarkdownTable(
             ["run", "relation", "words", "final UAS", "best offset parser", "margin", "▲ / steepest / ⏺", "rise", "sudden"], rows);
-    }
-
-    /// <summary>
-    /// BLiMP of the run's last checkpoint from <c>evals/blimp-step-NNNNNNN.json</c> (written by <c>sdrops blimp --per-paradigm 50</c>),
-    /// mean over paradigms; null when there is none. Larger than the probe's sample: 3,350 pairs against 335.
-    /// </summary>
-    public static double? FinalBlimpReport(RecordedRun run)
-    {
-        var last = run.Series(MetricColumns.EvalLoss).Steps.LastOrDefault();
-        var path = Path.Combine(run.Folder, "evals", $"blimp-step-{(long)last:D7}.json");
-        if (!File.Exists(path)) return null;
-        return JsonFiles.Load<Experiments.CheckpointReport<BlimpReport>>(path).Report.MeanOverParadigms;
     }
 
     /// <summary>Where <c>sdrops curves</c> writes a run's per-relation onset table.</summary>

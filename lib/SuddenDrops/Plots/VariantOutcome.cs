@@ -1,5 +1,4 @@
 using SuddenDrops.Training;
-using System.Text.Json;
 
 namespace SuddenDrops.Plots;
 
@@ -17,8 +16,8 @@ namespace SuddenDrops.Plots;
 /// <param name="MaxUas">Highest UAS of the run.</param>
 /// <param name="StructureOnsetStep">▲ of the UAS curve, or null.</param>
 /// <param name="CapabilitiesOnsetStep">⏺ of the UAS curve, or null.</param>
-/// <param name="FinalBlimp">BLiMP at the last checkpoint, when measured.</param>
-/// <param name="Glue">Mean GLUE score of the final checkpoint, when recorded.</param>
+/// <param name="FinalBlimp">BLiMP at the last checkpoint: its <c>sdrops blimp</c> report when kept (<see cref="FinalEvaluation"/>), else the training probe's.</param>
+/// <param name="Glue">Mean GLUE score of the final checkpoint: its <c>sdrops glue</c> report, else a <c>glue</c> column of metrics.csv; null when neither.</param>
 public sealed record VariantOutcome(
     string Run,
     string Variant,
@@ -33,9 +32,6 @@ public sealed record VariantOutcome(
     double? FinalBlimp,
     double? Glue)
 {
-    /// <summary>File in a run folder where a sweep may store the GLUE report of the final checkpoint (property <c>average</c>).</summary>
-    public const string GlueReportFile = "glue.json";
-
     /// <summary>Reads the outcome of <paramref name="run"/>.</summary>
     public static VariantOutcome Of(RecordedRun run)
     {
@@ -43,23 +39,7 @@ public sealed record VariantOutcome(
         var variant = run.SasVariant;
         return new VariantOutcome(run.Name, variant?.Label ?? run.Variant, run.Seed, variant?.ReleaseStep, summary.LastStep,
             summary.LossFinal, summary.UasFinal, summary.UasMax, summary.StructureOnsetStep, summary.CapabilitiesOnsetStep,
-            summary.BlimpFinal, GlueAverage(run));
-    }
-
-    /// <summary>
-    /// The run's mean GLUE score: the <c>average</c> of <see cref="GlueReportFile"/> when present, else the last value of a
-    /// <c>glue</c> column in metrics.csv, else null.
-    /// </summary>
-    public static double? GlueAverage(RecordedRun run)
-    {
-        var report = Path.Combine(run.Folder, GlueReportFile);
-        if (File.Exists(report))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(report));
-            if (document.RootElement.TryGetProperty("average", out var average) && average.ValueKind == JsonValueKind.Number)
-                return average.GetDouble();
-            throw new InvalidDataException($"{report}: no numeric top-level \"average\" property.");
-        }
-        return run.Series(MetricColumns.Glue).Last;
+            FinalEvaluation.Blimp(run)?.MeanOverParadigms ?? summary.BlimpFinal,
+            FinalEvaluation.Glue(run)?.Average ?? run.Series(MetricColumns.Glue).Last);
     }
 }

@@ -1,3 +1,4 @@
+using SuddenDrops.Experiments;
 using SuddenDrops.Plots;
 using SuddenDrops.Tests.Notebooks;
 using SuddenDrops.Training;
@@ -92,6 +93,43 @@ public sealed class ReproductionReportTests : IDisposable
         Assert.Equal(SyntheticRuns.Steps.Length, recorded.Series(MetricColumns.Uas).Count);
         Assert.True(recorded.Series(MetricColumns.Uas).Values.All(v => v < 0.5), "metrics.csv's own UAS wins over the post-hoc table");
         Assert.Contains(MetricColumns.Blimp, recorded.Columns);
+    }
+
+    [Fact]
+    public void Glue_table_lists_the_majority_class_the_untrained_model_and_each_final_checkpoint()
+    {
+        var a = SyntheticRuns.Write(folder, "base-s1", 2000);
+        var b = SyntheticRuns.Write(folder, "sas--s1", null);
+        var last = (long)SyntheticRuns.Steps[^1];
+        WriteGlue(a, 0, cola: 0.0, rte: 0.50);
+        WriteGlue(a, last, cola: 0.10, rte: 0.55);
+        WriteGlue(b, last - 100, cola: 0.9, rte: 0.9); // not the last checkpoint: ignored
+
+        var table = ReproductionTables.Glue([("s/base-s1", RecordedRun.Load(a)), ("s/sas--s1", RecordedRun.Load(b))]);
+
+        Assert.Equal(["majority class", "untrained (s/base-s1, step 0)", "s/base-s1"], table.Rows.Select(r => r[0]));
+        var header = table.Header.ToList();
+        Assert.Equal("average (lr 1e-4, 3 epochs, batch 32, ≤ 5,000 training examples)", header[^1]);
+        Assert.Equal("0.100", table.Rows[2][header.IndexOf("CoLA (MCC)")]);
+        Assert.Equal("0.550", table.Rows[2][header.IndexOf("RTE (acc.)")]);
+        Assert.Equal("0.325", table.Rows[2][^1]);
+        Assert.Equal("0.527", table.Rows[0][header.IndexOf("RTE (acc.)")]);
+        Assert.Equal("—", table.Rows[0][header.IndexOf("SST-2 (acc.)")]);
+
+        var outcome = VariantOutcome.Of(RecordedRun.Load(a));
+        Assert.Equal(0.325, outcome.Glue!.Value, 12);
+        Assert.Null(VariantOutcome.Of(RecordedRun.Load(b)).Glue);
+    }
+
+    /// <summary>A two-task GLUE report (CoLA, RTE) of step <paramref name="step"/> in the run's evals folder.</summary>
+    private static void WriteGlue(string run, long step, double cola, double rte)
+    {
+        GlueTaskResult Task(string name, string metric, double score, double majority) =>
+            new(name, 1000, 1000, 100, 64, 0, 0, 3, 94, [0.7, 0.6, 0.5], new Dictionary<string, double> { [metric] = score }, score, majority, 1);
+        var report = new GlueReport(Path.Combine(run, "checkpoints", $"step-{step:D7}"), step, "cpu",
+            new GlueFineTuningConfig(LearningRate: 1e-4, MaxTrain: 5000),
+            [Task("CoLA", "matthewsCorrelation", cola, 0), Task("RTE", "accuracy", rte, 0.527)], (cola + rte) / 2, 10);
+        JsonFiles.Save(FinalEvaluation.PathFor(RecordedRun.Load(run), "glue", step), report);
     }
 
     private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<double>
