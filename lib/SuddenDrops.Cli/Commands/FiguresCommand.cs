@@ -22,17 +22,26 @@ internal static class FiguresCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Also draw a dependency tree and the best head's attention for this run folder or checkpoint." };
         var noPng = new Option<bool>("--no-png") { Description = "Write only the HTML files (no headless Chromium needed)." };
         var data = new Option<string?>("--data") { Description = "Data root (for the treebank of --checkpoint)." };
+        var baseRuns = new Option<string?>("--base-runs")
+        {
+            Description = "Also draw the base runs of this folder of runs (e.g. --runs data/runs/tiny-sas-l0.001 --base-runs data/runs/tiny-sas: its variants beside base).",
+        };
         var command = new Command("figures", "Write the two-stage, simplicity-dip, SAS-variant and early-suppression figures of a set of runs as HTML and PNG.");
-        foreach (var option in new Option[] { runs, output, checkpoint, noPng, data }) command.Options.Add(option);
+        foreach (var option in new Option[] { runs, output, checkpoint, noPng, data, baseRuns }) command.Options.Add(option);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var clock = Stopwatch.StartNew();
             var runFolder = parse.GetValue(runs)!;
             if (!Directory.Exists(runFolder)) throw new DirectoryNotFoundException($"--runs {runFolder}: no such folder.");
             var set = RunSet.Load(runFolder);
+            if (parse.GetValue(baseRuns) is { } baseFolder)
+            {
+                if (!Directory.Exists(baseFolder)) throw new DirectoryNotFoundException($"--base-runs {baseFolder}: no such folder.");
+                set = RunSet.Of([.. RunSet.Load(baseFolder).OfVariant(SasVariant.Baseline), .. set.Runs.Where(r => r.SasVariant != SasVariant.Baseline)]);
+            }
             var outputFolder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(runFolder, "figures"));
             var png = !parse.GetValue(noPng);
-            AnsiConsole.MarkupLine($"{set.Count} run(s) in {Markup.Escape(set.Folder)}: {Markup.Escape(string.Join(", ", set.Runs.Select(r => r.Name)))}");
+            AnsiConsole.MarkupLine($"{set.Count} run(s) in {Markup.Escape(set.Folder == "" ? runFolder : set.Folder)}: {Markup.Escape(string.Join(", ", set.Runs.Select(r => r.Name)))}");
             var figures = FigureExport.SaveRunFigures(set, outputFolder, png).ToList();
             if (parse.GetValue(checkpoint) is { } path)
                 figures.AddRange(CheckpointFigures(path, parse.GetValue(data), outputFolder, png));

@@ -37,6 +37,24 @@ public sealed class FiguresCommandTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("no-such-runs", result.Output);
     }
 
+    [Fact]
+    public void Base_runs_from_another_folder_join_the_variants_of_the_runs_folder()
+    {
+        var variants = Path.Combine(RepositoryLayout.Root, "data", "runs", "tiny-sas-l0.001");
+        var baseRuns = Path.Combine(RepositoryLayout.Root, "data", "runs", "tiny-sas");
+
+        var result = Sdrops("figures", "--runs", variants, "--base-runs", baseRuns, "--out", scratch.FullName, "--no-png");
+
+        output.WriteLine(result.Output);
+        Assert.True(result.ExitCode == 0, result.Describe());
+        var printed = System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " "); // Spectre wraps long lines
+        var expected = Directory.GetDirectories(baseRuns, "base-s*").Concat(Directory.GetDirectories(variants, "sas*"))
+            .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains($"{expected.Count} run(s)", printed);
+        Assert.Contains(string.Join(", ", expected), printed);
+        Assert.Contains("early-suppression", Directory.GetFiles(scratch.FullName, "*.html").Select(Path.GetFileNameWithoutExtension));
+    }
+
     private static ProcessResult Sdrops(params string[] arguments) =>
         ExternalProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "sdrops.dll"), .. arguments], RepositoryLayout.Root, TimeSpan.FromMinutes(3));
 }
