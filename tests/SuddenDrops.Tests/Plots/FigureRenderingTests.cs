@@ -101,7 +101,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
         var image = Render(chart, "early");
         Assert.True(FigurePixels.Count(image, FigureStyle.VariantColor(SasVariant.SasMinusReleasedAt(500), [500, 3000])) > 500, "SAS−(500)");
         Assert.True(FigurePixels.Count(image, FigureStyle.VariantColor(SasVariant.SasMinusReleasedAt(3000), [500, 3000])) > 500, "SAS−(3000)");
-        Assert.Contains("\"y\":[0.57]", GenericChart.toJson(chart)); // the GLUE average of sas-@500-s1, from its glue.json
+        Assert.Contains("\"y\":[0.57]", GenericChart.toJson(chart)); // the GLUE average of sas-@500-s1, from its evals/glue-step-0004000.json
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class SyntheticRuns
                 }
             log.Append(row);
         }
-        if (glue is double average) File.WriteAllText(Path.Combine(run, "glue.json"), $"{{\"average\": {average.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}");
+        if (glue is double average) WriteGlue(run, (long)Steps[^1], average);
         return run;
     }
 
@@ -63,4 +63,14 @@ internal static class SyntheticRuns
 
     private static double Noise(Random random, double sd) =>
         sd * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    /// <summary>A one-task GLUE report (as <c>sdrops glue</c> writes it) of step <paramref name="step"/> averaging <paramref name="average"/>.</summary>
+    public static void WriteGlue(string run, long step, double average)
+    {
+        var task = new SuddenDrops.Experiments.GlueTaskResult("RTE", 1000, 1000, 100, 64, 0, 0, 3, 94, [0.7, 0.6, 0.5],
+            new Dictionary<string, double> { ["accuracy"] = average }, average, 0.527, 1);
+        var report = new SuddenDrops.Experiments.GlueReport(Path.Combine(run, "checkpoints", $"step-{step:D7}"), step, "cpu",
+            new SuddenDrops.Experiments.GlueFineTuningConfig(), [task], average, 1);
+        SuddenDrops.Training.JsonFiles.Save(Path.Combine(run, SuddenDrops.Plots.FinalEvaluation.Folder, $"glue-step-{step:D7}.json"), report);
+    }
 }
