@@ -46,7 +46,11 @@ public sealed record RunFacts(
         };
     }
 
-    /// <summary>The commit of the checkout the process runs in, if git and a repository are there.</summary>
+    /// <summary>
+    /// The commit of the checkout the program runs from, if git and a repository are there; else (a build copied out of
+    /// its checkout, or a machine without git) the commit the library was built from (<see cref="BuildCommit"/>), with
+    /// "dirty" unknown.
+    /// </summary>
     public static (string? Commit, bool? Dirty) Git()
     {
         string? Run(string args)
@@ -69,8 +73,21 @@ public sealed record RunFacts(
             }
         }
         var commit = Run("rev-parse HEAD");
-        if (commit is null) return (null, null);
+        if (commit is null) return (BuildCommit(), null);
         var status = Run("status --porcelain --untracked-files=no");
         return (commit, status is null ? null : status.Length > 0);
+    }
+
+    /// <summary>
+    /// The commit the library was built from: the SDK appends it to the assembly's informational version
+    /// ("1.0.0+&lt;sha&gt;") when it builds inside a git checkout; null otherwise.
+    /// </summary>
+    public static string? BuildCommit()
+    {
+        var version = typeof(RunFacts).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        var plus = version?.IndexOf('+') ?? -1;
+        if (plus < 0) return null;
+        var sha = version![(plus + 1)..];
+        return sha.Length == 40 && sha.All(Uri.IsHexDigit) ? sha : null;
     }
 }

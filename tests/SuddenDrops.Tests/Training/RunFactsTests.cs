@@ -1,0 +1,17 @@
+using SuddenDrops.Tests.Notebooks;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Tests.Training;
+
+/// <summary>Where a run's facts find the commit of the code that trained it.</summary>
+public class RunFactsTests
+{
+    [Fact]
+    public void The_library_carries_the_commit_it_was_built_from()
+    {
+        // The tests build the library from this checkout, so the commit baked into it is the checkout's HEAD.
+        var head = ExternalProcess.Run("git", ["rev-parse", "HEAD"], RepositoryLayout.Root, TimeSpan.FromSeconds(30));
+        Assert.True(head.ExitCode == 0, head.Describe());
+        Assert.Equal(head.Output.Trim(), RunFacts.BuildCommit());
+    }
+}
