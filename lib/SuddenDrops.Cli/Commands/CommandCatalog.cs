@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return UasCommand.CreateUas();
         yield return UasCommand.CreateAttention();
         yield return SweepCommand.Create();
+        yield return ExtendCommand.Create();
         yield return OnsetCommand.Create();
         yield return CurvesCommand.Create();
         yield return DataCommand.Create();

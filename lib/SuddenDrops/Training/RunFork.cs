@@ -7,7 +7,8 @@ namespace SuddenDrops.Training;
 /// Starts a run from another run's checkpoint instead of from step 0, when the two are the same training up to that step.
 /// SAS−(k) is SAS− until its release at step k (Chen et al. 2024, §4.2), so a sweep with several k trains SAS− once,
 /// keeping its optimizer state at each k (<see cref="CheckpointStore.KeepOptimizerAt"/>), and forks every SAS−(k) from
-/// there: the k steps they share are not trained again. Because batches, masks and dropout are functions of
+/// there: the k steps they share are not trained again. A run with a constant learning rate after warm-up can likewise
+/// be extended past its last step into a new folder. Because batches, masks and dropout are functions of
 /// (seed, step) (<see cref="SeedMix"/>) and resume is exact, the forked run equals one trained from scratch.
 /// </summary>
 public static class RunFork
@@ -15,7 +16,9 @@ public static class RunFork
     /// <summary>
     /// Whether a run with <paramref name="target"/>'s configuration can continue from <paramref name="source"/>'s
     /// checkpoint at <paramref name="step"/>: the checkpoint holds its optimizer state, the configurations are equal but
-    /// for the regulariser variant, and both variants have the same λ at every step before <paramref name="step"/>.
+    /// for the regulariser variant, the number of steps and the CPU threads, and both runs have the same λ and the same
+    /// learning rate at every step before <paramref name="step"/>. A longer target extends the source
+    /// (<c>sdrops extend</c>); with linear decay the rate depends on the length, so only constant-rate runs extend.
     /// </summary>
     public static bool CanFork(RunFolder source, TrainingConfig target, long step, out string reason)
     {
@@ -30,23 +33,42 @@ public static class RunFork
             return false;
         }
         var saved = source.LoadConfig();
-        if (saved.Regularizer is not { } sourceRegularizer || target.Regularizer is not { } targetRegularizer)
+        if ((saved.Regularizer is null) != (target.Regularizer is null))
         {
-            reason = "both runs need a regulariser configuration";
+            reason = "one run has a regulariser configuration and the other has none";
             return false;
         }
-        var aligned = saved with { Regularizer = sourceRegularizer with { Variant = targetRegularizer.Variant } };
+        if (step > target.Steps)
+        {
+            reason = $"the new run ends at step {target.Steps:N0}, before step {step:N0}";
+            return false;
+        }
+        // Variant, length and threads may differ; everything else defines the same training.
+        var aligned = saved with
+        {
+            Regularizer = saved.Regularizer is { } r ? r with { Variant = target.Regularizer!.Variant } : null,
+            Steps = target.Steps,
+            Threads = target.Threads,
+        };
         if (JsonSerializer.Serialize(aligned, JsonFiles.Options) != JsonSerializer.Serialize(target, JsonFiles.Options))
         {
-            reason = $"{source.ConfigPath} differs from the new run's settings in more than the variant";
+            reason = $"{source.ConfigPath} differs from the new run's settings in more than the variant, the length and the threads";
             return false;
         }
         for (long s = 0; s < step; s++)
-            if (sourceRegularizer.LambdaAt(s) != targetRegularizer.LambdaAt(s))
+        {
+            if (LearningRateSchedule.At(saved.Optimizer, s, saved.Steps) != LearningRateSchedule.At(target.Optimizer, s, target.Steps))
             {
-                reason = $"{sourceRegularizer.Variant} and {targetRegularizer.Variant} differ at step {s:N0}, before step {step:N0}";
+                reason = $"the learning rate of a {saved.Steps:N0}-step and a {target.Steps:N0}-step run differs at step {s:N0} " +
+                         $"({saved.Optimizer.Decay} decay; only a constant rate after warm-up lets a run be extended)";
                 return false;
             }
+            if (saved.Regularizer is { } from && target.Regularizer is { } to && from.LambdaAt(s) != to.LambdaAt(s))
+            {
+                reason = $"{from.Variant} and {to.Variant} differ at step {s:N0}, before step {step:N0}";
+                return false;
+            }
+        }
         reason = "";
         return true;
     }
@@ -84,6 +106,26 @@ public static class RunFork
 
         if (Directory.Exists(target.Root)) Directory.Delete(target.Root, recursive: true);
         Directory.Move(partial.Root, target.Root);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="target"/> the start of <paramref name="source"/> trained on to <paramref name="steps"/>: a fork at
+    /// the source's latest checkpoint with optimizer state (its last step, for a finished run), with the source's own
+    /// configuration but for the length (and the CPU threads, when given). Returns that configuration; continue with
+    /// <c>Trainer.Run(resume: true)</c>. Refused as <see cref="Create"/> refuses, e.g. for a linearly decaying learning rate.
+    /// </summary>
+    public static TrainingConfig Extend(RunFolder source, RunFolder target, int steps, int? threads = null)
+    {
+        if (!source.HasConfig)
+            throw new InvalidOperationException($"Cannot extend {source.Root}: it has no config.json.");
+        var saved = source.LoadConfig();
+        var config = (saved with { Steps = steps, Threads = threads ?? saved.Threads }).Validate();
+        var step = new CheckpointStore(source.CheckpointsDir).LatestResumable()
+                   ?? throw new InvalidOperationException($"Cannot extend {source.Root}: no checkpoint keeps its optimizer state.");
+        if (step >= steps)
+            throw new InvalidOperationException($"Cannot extend {source.Root} to {steps:N0} steps: it has already reached step {step:N0}.");
+        Create(source, target, step, config);
+        return config;
     }
 
     private static void CopyCheckpoint(string from, string to, bool withOptimizer)

@@ -2,7 +2,10 @@ using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Training;
 
-/// <summary>SAS−(k) forked from SAS− at step k equals SAS−(k) trained from step 0, and forks that would not be exact are refused.</summary>
+/// <summary>
+/// SAS−(k) forked from SAS− at step k equals SAS−(k) trained from step 0, a constant-rate run extended past its end equals
+/// a longer run, and forks that would not be exact are refused.
+/// </summary>
 public class RunForkTests : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("sdrops-fork-").FullName;
@@ -67,5 +70,57 @@ public class RunForkTests : IDisposable
         Assert.Contains("differs", seed);
         Assert.Throws<InvalidOperationException>(() =>
             RunFork.Create(Folder("sas-"), Folder("sas-"), 10, LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10))));
+    }
+
+    private static TrainingConfig ConstantRate(int steps) =>
+        LabelledDataTests.Config(SasVariant.Baseline) with
+        {
+            Steps = steps,
+            Optimizer = new OptimizerConfig(LearningRate: 3e-3, WarmupSteps: 5, Decay: LearningRateDecay.Constant),
+        };
+
+    private Trainer Trainer(TrainingConfig config, string name) =>
+        new(config, Corpus(), SpecialPieces.BertBaseUncased, Folder(name), labelled: LabelledDataTests.EwtTrain);
+
+    [Fact]
+    public void A_constant_rate_run_extended_past_its_end_equals_a_run_trained_that_long()
+    {
+        Trainer(ConstantRate(30), "long").Run(resume: false);
+        Trainer(ConstantRate(20), "short").Run(resume: false);
+
+        var config = RunFork.Extend(Folder("short"), Folder("extended"), 30, threads: 1);
+        Assert.Equal(30, config.Steps);
+        Assert.Equal(ConstantRate(30).Optimizer, config.Optimizer);
+        Assert.Equal("short at step 20", JsonFiles.Load<RunFacts>(Folder("extended").FactsPath).ForkedFrom);
+        Assert.Equal(20, new MetricsLog(Folder("short").MetricsPath).Numbers("step").Max());
+        var summary = Trainer(config, "extended").Run(resume: true);
+        Assert.Equal(20, summary.StartStep);
+        Assert.True(summary.Completed);
+
+        foreach (var file in new[] { "train_log.csv", "metrics.csv" })
+        {
+            var a = new MetricsLog(Path.Combine(root, "long", file));
+            var b = new MetricsLog(Path.Combine(root, "extended", file));
+            Assert.Equal(a.Numbers("step"), b.Numbers("step"));
+            foreach (var column in file == "train_log.csv" ? new[] { "train_loss", "lr" } : ["eval_loss", "eval_acc"])
+                for (var i = 0; i < a.Count; i++)
+                    Assert.Equal(a.Numbers(column)[i], b.Numbers(column)[i], 5);
+        }
+    }
+
+    [Fact]
+    public void A_linearly_decaying_run_cannot_be_extended_and_a_run_cannot_be_shortened()
+    {
+        Trainer(SasVariant.Baseline, "linear").Run(resume: false); // 30 steps, linear decay to 0
+
+        var refused = Assert.Throws<InvalidOperationException>(() => RunFork.Extend(Folder("linear"), Folder("longer"), 60));
+        Assert.Contains("learning rate", refused.Message);
+        Assert.Contains("differs at step 6", refused.Message); // the peak is shared at step 5, the decay is not
+        Assert.False(Folder("longer").HasConfig, "a refused extension writes no run");
+        Assert.Empty(new CheckpointStore(Folder("longer").CheckpointsDir).Steps());
+
+        Trainer(ConstantRate(20), "short").Run(resume: false);
+        var shorter = Assert.Throws<InvalidOperationException>(() => RunFork.Extend(Folder("short"), Folder("shorter"), 20));
+        Assert.Contains("already reached step 20", shorter.Message);
     }
 }
