@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace SuddenDrops.Plots;
@@ -20,6 +21,21 @@ public sealed record MarkdownTable(IReadOnlyList<string> Header, IReadOnlyList<I
             text.Append(Line(row)).Append('\n');
         }
         return text.ToString();
+    }
+
+    /// <summary>The same table as an HTML <c>&lt;table&gt;</c> (cells escaped), for a notebook's output.</summary>
+    public string ToHtml()
+    {
+        var html = new StringBuilder("<table><thead><tr>");
+        foreach (var title in Header) html.Append("<th>").Append(WebUtility.HtmlEncode(title)).Append("</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in Rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row) html.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+            html.Append("</tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
     }
 
     private static string Line(IReadOnlyList<string> cells) => "| " + string.Join(" | ", cells.Select(c => c.Replace("|", "\\|"))) + " |";

@@ -18,7 +18,9 @@ namespace SuddenDrops.Plots;
 /// the UAS onsets;</item>
 /// <item><c>relations</c> (our addition): per dependency relation, when the best head for it forms;</item>
 /// <item><c>glue</c> (claim 6): GLUE dev scores of the fine-tuned final checkpoints, beside an untrained model and the
-/// majority class.</item>
+/// majority class;</item>
+/// <item><c>horizon</c> (claim 6, longer): base and SAS−(k) runs extended from 8,000 to 16,000 steps (<c>sdrops extend</c>),
+/// whether a released run recovers SAS and catches up with the baseline.</item>
 /// </list>
 /// Onsets come from <see cref="OnsetDetector"/> with its default options; the loss and accuracy are analysed from
 /// <see cref="LateAnalysisFrom"/> on, because both change fastest in the first few hundred steps, before the plateau.
@@ -30,6 +32,12 @@ public static class ReproductionTables
 
     /// <summary>SAS+ and SAS− at |λ| = 0.001 (the default strength), beside the sweep's base runs in the <c>variants-weak</c> table.</summary>
     public const string WeakSweepFolder = "tiny-sas-l0.001";
+
+    /// <summary>Base and SAS−(k) runs of the two folders above, trained on to 16,000 steps (<c>sdrops extend</c>).</summary>
+    public const string LongHorizonFolder = "tiny-sas-16k";
+
+    /// <summary>Steps at which the <c>horizon</c> table reports UAS and loss: the end of the 8,000-step runs and on.</summary>
+    public static readonly int[] HorizonSteps = [8000, 12000, 16000];
 
     /// <summary>Base runs outside the sweep that also test claims 1–3: the first CPU tiny run and the GPU run of the small preset.</summary>
     public static readonly string[] ExtraBaseRuns = ["cpu-tiny/tiny-s0", "gpu-h200-2026-11-26/small"];
@@ -61,6 +69,7 @@ public static class ReproductionTables
             ["variants"] = Variants(sweep).Render(),
             ["variants-weak"] = Variants(AtDefaultStrength(runsRoot)).Render(),
             ["relations"] = Relations(sweep).Render(),
+            ["horizon"] = Horizon(RunSet.Load(Path.Combine(runsRoot, LongHorizonFolder))).Render(),
             ["glue"] = Glue([.. sweep.Runs.Select(r => ($"{SweepFolder}/{r.Name}", r)), .. weak.Runs.Select(r => ($"{WeakSweepFolder}/{r.Name}", r))]).Render(),
         };
     }
@@ -161,6 +170,39 @@ public static class ReproductionTables
             ["variant", "seeds", "last step",
              .. EarlySteps.Select(e => $"UAS @ {e:N0}"), "UAS ▲ (rise)", "final UAS",
              .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP (probe, 5 pairs/paradigm)", "final BLiMP (50 pairs/paradigm)", "final GLUE (average of 5 tasks)"],
+            rows);
+    }
+
+    /// <summary>
+    /// Claim 6 at twice the horizon: per variant of <see cref="LongHorizonFolder"/>, over seeds, UAS and loss at
+    /// <paramref name="steps"/> (default <see cref="HorizonSteps"/>), the UAS onsets over the whole run, and the final MLM
+    /// accuracy and BLiMP (50 pairs/paradigm).
+    /// </summary>
+    public static MarkdownTable Horizon(RunSet extended, IReadOnlyList<int>? steps = null)
+    {
+        steps ??= HorizonSteps;
+        var variants = extended.Runs.Select(r => r.SasVariant).OfType<SasVariant>().Distinct()
+            .OrderBy(v => v.Kind).ThenBy(v => v.ReleaseStep).ToList();
+        var rows = variants.Select(variant =>
+        {
+            var runs = extended.OfVariant(variant);
+            IReadOnlyList<string> cells =
+            [
+                variant.Label,
+                RunSet.DescribeSeeds(runs),
+                string.Join(", ", runs.Select(r => Step(TransitionSummary.Of(r).LastStep)).Distinct()),
+                .. steps.Select(h => SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.Uas).At(h))], "F3")),
+                OnsetsWithRise(runs),
+                .. steps.Select(h => SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.EvalLoss).At(h))], "F3")),
+                SeedSpread.Format([.. runs.Select(r => r.Series(MetricColumns.EvalAccuracy).Last)], "F3"),
+                SeedSpread.Format([.. runs.Select(r => FinalEvaluation.Blimp(r)?.MeanOverParadigms)], "P1"),
+            ];
+            return cells;
+        }).ToList();
+        return new MarkdownTable(
+            ["variant", "seeds", "last step",
+             .. steps.Select(h => $"UAS @ {h:N0}"), "UAS ▲ (rise)",
+             .. steps.Select(h => $"loss @ {h:N0}"), "final MLM accuracy", "final BLiMP (50 pairs/paradigm)"],
             rows);
     }
 

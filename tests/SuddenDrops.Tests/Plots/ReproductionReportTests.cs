@@ -81,6 +81,30 @@ public sealed class ReproductionReportTests : IDisposable
     }
 
     [Fact]
+    public void Horizon_table_gives_uas_and_loss_at_each_step_per_variant()
+    {
+        var sweep = RunSet.Load(SyntheticRuns.Sweep(folder));
+        var table = ReproductionTables.Horizon(sweep, [1000, 4000]);
+        Assert.Equal(["base", "SAS+", "SAS−", "SAS−(500)", "SAS−(3,000)"], table.Rows.Select(r => r[0]));
+        var header = table.Header.ToList();
+        Assert.Equal(["variant", "seeds", "last step", "UAS @ 1,000", "UAS @ 4,000", "UAS ▲ (rise)", "loss @ 1,000", "loss @ 4,000",
+                      "final MLM accuracy", "final BLiMP (50 pairs/paradigm)"], header);
+        Assert.Equal("4,000", table.Rows[0][header.IndexOf("last step")]);
+        double Mean(int row, string column) =>
+            double.Parse(table.Rows[row][header.IndexOf(column)].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(Mean(0, "UAS @ 4,000"), 0.29, 0.31); // base: 0.12 → 0.30 around 2,000 and 2,200 (noise sd 0.003)
+        Assert.InRange(Mean(0, "UAS @ 1,000"), 0.11, 0.13);
+        Assert.InRange(Mean(2, "UAS @ 4,000"), 0.11, 0.13); // SAS− never rises
+        Assert.InRange(Mean(0, "loss @ 4,000"), 5.19 - 0.02, 5.21 + 0.02); // 7 − (1 − e^(−40/3)) − 0.8
+        Assert.Equal("none", table.Rows[2][header.IndexOf("UAS ▲ (rise)")]);
+        Assert.Contains("(n = 2)", table.Rows[0][header.IndexOf("loss @ 4,000")]);
+        Assert.Equal("—", ReproductionTables.Horizon(sweep, [8000]).Rows[0][3]); // past the last checkpoint: not measured
+        var html = table.ToHtml();
+        Assert.Contains("<th>UAS ▲ (rise)</th>", html);
+        Assert.Equal(table.Rows.Count, html.Split("<tr>").Length - 2); // header row + one per variant
+    }
+
+    [Fact]
     public void Probes_measured_after_training_fill_the_columns_metrics_csv_lacks()
     {
         var run = SyntheticRuns.Write(folder, "base-s1", 2000, blimp: false);
