@@ -30,7 +30,7 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         ["02-two-stage-transition"] = [("02-two-stage-transition", ["#636efa"]), ("02-two-stage-across-runs", ["#EF553B"])],
         ["03-simplicity-dip"] = [("03-simplicity-dip", [Missing, "#440154"])],
         ["04-sas-plus-minus"] = [("04-sas-plus-minus", [Missing, "#333333"])],
-        ["05-early-suppression"] = [("05-early-suppression", [Missing, "#333333"])],
+        ["05-early-suppression"] = [("05-early-suppression", [Missing, "#333333"]), ("05-early-suppression-16k", [Missing, "#333333"])],
     };
 
     /// <summary>Figures a notebook adds once the runs for them exist.</summary>
@@ -47,7 +47,7 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         ["02-two-stage-transition"] = ["small: 91 checkpoints up to step 6,500. Structure onset ▲ at step", "runs have a structure onset"],
         ["03-simplicity-dip"] = ["TwoNN"],
         ["04-sas-plus-minus"] = ["SAS+", "SAS−"],
-        ["05-early-suppression"] = ["SAS−("],
+        ["05-early-suppression"] = ["SAS−(", "UAS @ 16,000"],
     };
 
     [Theory]
