@@ -54,6 +54,7 @@ internal static class ParserCommand
             {
                 if (step % 100 == 0) Console.WriteLine($"  step {step}/{steps}  loss {loss:F3}  {clock.Elapsed:hh\\:mm\\:ss}");
             };
+            trainer.Retried += (epoch, why) => Console.WriteLine($"epoch {epoch} went non-finite ({why}); redoing it from the last saved epoch");
             trainer.EpochDone += e => Console.WriteLine(
                 $"epoch {e.Epoch}: arc loss {e.ArcLoss:F3} rel loss {e.RelationLoss:F3}  dev UAS {100 * e.DevUas:F2} LAS {100 * e.DevLas:F2}  " +
                 $"train {e.TrainSeconds:F0} s ({e.WordsPerSecond:N0} words/s), dev {e.DevSeconds:F0} s, lr {e.LearningRate:0.###e0}");

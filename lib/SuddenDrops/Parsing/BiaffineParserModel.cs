@@ -66,7 +66,10 @@ public sealed class BiaffineParserModel : nn.Module
         var arcs = matmul(matmul(dependent, arcWeight), head.transpose(1, 2))                 // [B, T, T]
                    + matmul(head, arcHeadBias).unsqueeze(1);                                   // + [B, 1, T]
         var padding = batch.Words.eq(ParserVocabulary.Pad).unsqueeze(1);                      // [B, 1, T]
-        arcs = arcs.masked_fill(padding, float.NegativeInfinity);
+        // The Scalar is held in a using so that it stays alive through the native call (an implicit float → Scalar
+        // temporary can be finalised mid-call in TorchSharp 0.107; see MaskedLanguageModel.AdditiveMask).
+        using var minusInfinity = float.NegativeInfinity.ToScalar();
+        arcs = arcs.masked_fill(padding, minusInfinity);
         return (arcs.MoveToOuterDisposeScope(), Mlp(relDependent, encoded).MoveToOuterDisposeScope(), Mlp(relHead, encoded).MoveToOuterDisposeScope());
     }
 
@@ -101,7 +104,12 @@ public sealed class BiaffineParserModel : nn.Module
         return (loss.MoveToOuterDisposeScope(), arcLoss.detach().MoveToOuterDisposeScope(), relationLoss.detach().MoveToOuterDisposeScope());
     }
 
-    private Tensor Mlp(Linear linear, Tensor x) => dropout.forward(nn.functional.leaky_relu(linear.forward(x), 0.1));
+    private Tensor Mlp(Linear linear, Tensor x)
+    {
+        using var h = linear.forward(x);
+        using var a = nn.functional.leaky_relu(h, 0.1);
+        return dropout.forward(a);
+    }
 
     /// <param name="x">[B, T, E] padded inputs.</param>
     /// <param name="lengths">[B] int64 on the CPU.</param>

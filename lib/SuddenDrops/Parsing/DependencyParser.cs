@@ -119,7 +119,11 @@ public sealed class DependencyParser : IDisposable
         var scores = Model.RelationScores(relDependent, relHead, headTensor); // [B, T, L]
         var root = Vocabulary.RootRelation;
         if (root >= 0)
-            scores.select(2, root).fill_(double.NegativeInfinity);
+        {
+            using var minusInfinity = double.NegativeInfinity.ToScalar();
+            using var rootScores = scores.select(2, root);
+            rootScores.fill_(minusInfinity);
+        }
         var best = scores.argmax(2).cpu().data<long>().ToArray();         // [B·T]
         return heads.Select((h, b) => Enumerable.Range(1, h.Length - 1)
             .Select(d => h[d] == 0 && root >= 0 ? "root" : Vocabulary.Relation((int)best[b * positions + d]))

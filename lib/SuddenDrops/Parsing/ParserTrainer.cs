@@ -38,6 +38,12 @@ public sealed class ParserTrainer
     /// <summary>Raised after each optimiser step: (step within the epoch, steps in the epoch, loss).</summary>
     public event Action<int, int, double>? StepDone;
 
+    /// <summary>How many times one run redoes an epoch whose training went non-finite before it gives up.</summary>
+    public const int MaxRetries = 3;
+
+    /// <summary>Raised when an epoch is redone from the last saved one: (epoch, what went non-finite).</summary>
+    public event Action<int, string>? Retried;
+
     /// <summary>Raised after each epoch (dev scores included).</summary>
     public event Action<ParserEpoch>? EpochDone;
 
@@ -55,16 +61,36 @@ public sealed class ParserTrainer
             optimizer.load_state_dict(_folder.LastOptimizerPath);
         }
         var parser = new DependencyParser(model, vocabulary, _device);
+        int retries = 0;
         if (state.LearningRate <= 0) state = state with { LearningRate = Config.LearningRate };
         while (!state.Stopped && !cancellation.IsCancellationRequested)
         {
             var epoch = state.EpochsDone + 1;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
             var clock = Stopwatch.StartNew();
-            var (steps, arcLoss, relLoss, words) = TrainEpoch(model, optimizer, vocabulary, epoch, cancellation);
-            if (cancellation.IsCancellationRequested) break;
-            var trainSeconds = clock.Elapsed.TotalSeconds;
-            var dev = parser.Evaluate(_dev);
+            int steps;
+            double arcLoss, relLoss;
+            long words;
+            AttachmentScores dev;
+            double trainSeconds;
+            try
+            {
+                (steps, arcLoss, relLoss, words) = TrainEpoch(model, optimizer, vocabulary, epoch, cancellation);
+                if (cancellation.IsCancellationRequested) break;
+                trainSeconds = clock.Elapsed.TotalSeconds;
+                dev = parser.Evaluate(_dev);
+                if (!double.IsFinite(arcLoss) || !double.IsFinite(relLoss)) throw new ParserDivergedException($"epoch {epoch}: mean loss {arcLoss} + {relLoss}");
+            }
+            catch (Exception error) when (IsDivergence(error) && retries < MaxRetries && state.EpochsDone > 0)
+            {
+                // A non-finite value (seen twice in epoch 2 of a 1-thread run, at different steps of identical runs, so not
+                // a property of the data or the seed): redo the epoch from the last saved one, as --resume would.
+                retries++;
+                Retried?.Invoke(epoch, error.Message);
+                model.load(_folder.LastModelPath);
+                optimizer.load_state_dict(_folder.LastOptimizerPath);
+                continue;
+            }
             var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds, state.LearningRate);
             state = Advance(state, result, model);
             SaveLast(model, optimizer);
@@ -111,6 +137,7 @@ public sealed class ParserTrainer
             loss.backward();
             nn.utils.clip_grad_norm_(model.parameters(), Config.ClipNorm);
             optimizer.step();
+            if (!float.IsFinite(loss.item<float>())) throw new ParserDivergedException($"epoch {epoch}, step {step + 1}: loss {loss.item<float>()}");
             arcSum += arcLoss.item<float>();
             relSum += relLoss.item<float>();
             words += batch.SentenceLengths.Sum();
@@ -132,6 +159,9 @@ public sealed class ParserTrainer
         return [.. batches];
     }
 
+    private static bool IsDivergence(Exception error) =>
+        error is ParserDivergedException || (error is ArgumentException && error.Message.Contains("NaN", StringComparison.Ordinal));
+
     private int SeedMix(int epoch) => unchecked(Config.Seed * 1_000_003 + epoch);
 
     private ParserTrainingState Advance(ParserTrainingState state, ParserEpoch result, BiaffineParserModel model)
@@ -149,3 +179,6 @@ public sealed class ParserTrainer
         AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.save_state_dict(tmp));
     }
 }
+
+/// <summary>Training produced a non-finite loss.</summary>
+public sealed class ParserDivergedException(string message) : Exception(message);
