@@ -22,6 +22,8 @@ internal static class BenchCommand
         var attentions = new Option<bool>("--with-attentions") { Description = "Also materialise the attention probabilities (what UAS and the regulariser need)." };
         var noTf32 = new Option<bool>("--no-tf32") { Description = "On CUDA, keep fp32 matmuls in strict fp32 (TF32 tensor cores are on otherwise)." };
         var variant = new Option<string?>("--variant") { Description = "Time L_MLM + λ·R of this regulariser variant (sas+, sas-) on the labelled share of the rows." };
+        var phases = new Option<bool>("--phases") { Description = "Also time the step's phases one by one (batch, forward, loss, backward, clipping, optimizer)." };
+        var roofline = new Option<bool>("--roofline") { Description = "Also measure libtorch's fp32 and bf16 matmul rates here (same threads) and the step's achieved model FLOP/s against them." };
         var regularizer = new RegularizerOptions();
         var command = new Command("bench", "Measure training tokens/s of a preset's model on random batches (vocabulary: the preset's; --vocab N for N pieces, 0 for 30,522).");
         options.AddTo(command);
@@ -29,6 +31,8 @@ internal static class BenchCommand
         command.Options.Add(attentions);
         command.Options.Add(noTf32);
         command.Options.Add(variant);
+        command.Options.Add(phases);
+        command.Options.Add(roofline);
         regularizer.AddTo(command);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -46,7 +50,29 @@ internal static class BenchCommand
             table.AddRow(r.Preset, r.Device, r.Mode, $"{r.Layers}×{r.Hidden}×{r.Heads}", r.VocabSize.ToString(), $"{r.SequenceLength} × {r.BatchSize}",
                 r.MillisecondsPerStep.ToString("F1"), r.TokensPerSecond.ToString("N0"), r.Parameters.ToString("N0"));
             AnsiConsole.Write(table);
-            Console.WriteLine(JsonSerializer.Serialize(r, new JsonSerializerOptions(JsonFiles.Options) { WriteIndented = false }));
+            var json = new JsonSerializerOptions(JsonFiles.Options) { WriteIndented = false };
+            var resultLine = JsonSerializer.Serialize(r, json);
+            if (parse.GetValue(phases))
+            {
+                var p = TrainingBenchmark.Phases(config, parse.GetValue(steps));
+                var phaseTable = new Table().AddColumns("phase", "ms/step", "share");
+                foreach (var (phase, ms) in new[] { ("batch + masking", p.Batch), ("forward", p.Forward), ("loss", p.Loss), ("backward", p.Backward), ("clipping", p.Clip), ("AdamW", p.Optimizer) })
+                    phaseTable.AddRow(phase, ms.ToString("F1"), (ms / p.Total).ToString("P0"));
+                AnsiConsole.Write(phaseTable);
+                Console.WriteLine(JsonSerializer.Serialize(new { phases = p, total = p.Total }, json));
+            }
+            if (parse.GetValue(roofline))
+            {
+                var rates = MatmulRoofline.Measure(config.Threads);
+                var rateTable = new Table().AddColumns("M × K × N", "dtype", "ms", "GFLOP/s");
+                foreach (var rate in rates) rateTable.AddRow($"{rate.M} × {rate.K} × {rate.N}", rate.DType, rate.Milliseconds.ToString("F2"), rate.GflopsPerSecond.ToString("F0"));
+                AnsiConsole.Write(rateTable);
+                double flops = ModelFlops.PerStep(config);
+                double achieved = flops / (r.MillisecondsPerStep / 1000) / 1e9;
+                Console.WriteLine($"model matmul work {flops / 1e9:F2} GFLOP/step; achieved {achieved:F0} GFLOP/s");
+                Console.WriteLine(JsonSerializer.Serialize(new { rates, stepGflop = flops / 1e9, achievedGflopsPerSecond = achieved }, json));
+            }
+            Console.WriteLine(resultLine); // last, the one line bench/compare.sh and bench/cpu/speedup.sh read
             return 0;
         }));
         return command;

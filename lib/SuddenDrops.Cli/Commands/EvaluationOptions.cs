@@ -15,18 +15,23 @@ internal sealed class EvaluationOptions
     public Option<string?> Data { get; } = new("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
     public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+    public Option<string?> Precision { get; } = new("--precision")
+    {
+        Description = "auto (default), fp32 or bf16: the arithmetic of the evaluation's matmuls (auto: bf16 on CPUs with AVX512-BF16 or AMX; bench/RESULTS.md gives how far the two agree).",
+    };
     public Option<string?> Out { get; } = new("--out") { Description = "JSON report (default: <run>/evals/<command>-step-N.json)." };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Checkpoint, Data, Device, Threads, Out }) command.Options.Add(o);
+        foreach (var o in new Option[] { Checkpoint, Data, Device, Threads, Precision, Out }) command.Options.Add(o);
     }
 
     /// <summary>Applies --threads, then loads the checkpoint on --device.</summary>
     public TrainedModel Load(ParseResult parse)
     {
         if (parse.GetValue(Threads) is int threads and > 0) set_num_threads(threads);
-        return TrainedModel.Load(parse.GetValue(Checkpoint)!, parse.GetValue(Device)!);
+        var device = parse.GetValue(Device)!;
+        return TrainedModel.Load(parse.GetValue(Checkpoint)!, device, Model.PrecisionChoice.Parse(parse.GetValue(Precision), device));
     }
 
     /// <summary>--out, or <c>&lt;run&gt;/evals/&lt;name&gt;-step-NNNNNNN.json</c>.</summary>

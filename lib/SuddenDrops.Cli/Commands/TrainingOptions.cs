@@ -23,10 +23,11 @@ internal sealed class TrainingOptions
     public Option<string?> Sources { get; } = new("--sources") { Description = "Comma-separated corpora: wikipedia, gutenberg, or paths to text files." };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (model init, batch order, masking, dropout)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
-    public Option<string?> Precision { get; } = new("--precision") { Description = "fp32 (default) or bf16: bf16 mixed precision of the matmuls, fp32 master weights, LayerNorm, softmax and loss." };
+    public Option<string?> Precision { get; } = new("--precision") { Description = "auto (default), fp32 or bf16: bf16 mixed precision of the matmuls, fp32 master weights, LayerNorm, softmax and loss; auto is bf16 on CPUs with AVX512-BF16 or AMX, fp32 elsewhere." };
+    public Option<string?> Kernels { get; } = new("--kernels") { Description = "fast (default) or reference: dropout and attention kernels (reference: those of runs made before 2026-12-06, to continue such a sweep)." };
 
     public IEnumerable<Option> All() =>
-        [Preset, Device, Precision, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads];
+        [Preset, Device, Precision, Kernels, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads];
 
     public void AddTo(Command command)
     {
@@ -65,15 +66,11 @@ internal sealed class TrainingOptions
             Seed = parse.GetValue(Seed) ?? c.Seed,
             Device = parse.GetValue(Device) ?? c.Device,
             Threads = parse.GetValue(Threads) ?? c.Threads,
-            Precision = parse.GetValue(Precision) is string p ? ParsePrecision(p) : c.Precision,
+            Precision = Model.PrecisionChoice.Parse(parse.GetValue(Precision), parse.GetValue(Device) ?? c.Device),
+            Kernels = parse.GetValue(Kernels) is string k ? ParseKernels(k) : c.Kernels,
         }).Validate();
     }
 
-    private static Model.Precision ParsePrecision(string value) =>
-        value.Trim().ToLowerInvariant() switch
-        {
-            "fp32" => Model.Precision.Fp32,
-            "bf16" => Model.Precision.Bf16,
-            _ => throw new ArgumentException($"--precision must be fp32 or bf16, got '{value}'."),
-        };
+    private static Model.Kernels ParseKernels(string value) =>
+        Enum.TryParse<Model.Kernels>(value.Trim(), ignoreCase: true, out var k) ? k : throw new ArgumentException($"--kernels must be fast or reference, got '{value}'.");
 }

@@ -19,15 +19,17 @@ internal static class UasCommand
         public Option<int?> MaxPieces { get; } = new("--max-pieces") { Description = "Skip sentences longer than this many pieces, [CLS]/[SEP] included (default: min(128, the run's sequence length))." };
         public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         public Option<string?> Data { get; } = new("--data") { Description = "Data root (for the default treebank)." };
+        public Option<string?> Precision { get; } = new("--precision") { Description = "auto (default), fp32 or bf16: the arithmetic of the matmuls (attention probabilities are fp32 either way)." };
 
         public void AddTo(Command c)
         {
-            foreach (var o in new Option[] { Checkpoint, Treebank, MaxSentences, MaxPieces, Device, Data }) c.Options.Add(o);
+            foreach (var o in new Option[] { Checkpoint, Treebank, MaxSentences, MaxPieces, Device, Data, Precision }) c.Options.Add(o);
         }
 
         public (TrainedModel Model, ImplicitParseEvaluation Evaluation, string Treebank) Load(ParseResult parse)
         {
-            var model = TrainedModel.Load(parse.GetValue(Checkpoint)!, parse.GetValue(Device)!);
+            var device = parse.GetValue(Device)!;
+            var model = TrainedModel.Load(parse.GetValue(Checkpoint)!, device, Model.PrecisionChoice.Parse(parse.GetValue(Precision), device));
             var treebank = parse.GetValue(Treebank) ?? Path.Combine(DataRoot.Resolve(parse.GetValue(Data)).Path, "ud", "en_ewt-ud-dev.conllu");
             if (!File.Exists(treebank)) throw new FileNotFoundException($"Treebank {treebank} does not exist.");
             var sentences = ConlluReader.Read(treebank);

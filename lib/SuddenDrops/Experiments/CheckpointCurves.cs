@@ -117,7 +117,7 @@ public static class CheckpointCurves
     {
         var weights = Path.Combine(store.PathFor(step), "model.bin");
         if (!File.Exists(weights)) throw new FileNotFoundException($"{weights} does not exist (checkpoint {step} has state.json but no weights).", weights);
-        var model = new MaskedLanguageModel(config.Model);
+        var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision }; // the precision its in-training probes used
         try
         {
             store.Load(step, model, optimizer: null);

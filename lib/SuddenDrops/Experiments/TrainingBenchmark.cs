@@ -31,10 +31,10 @@ public static class TrainingBenchmark
             backends.cudnn.allow_tf32 = allowTf32;
         }
         manual_seed(config.Seed);
-        using var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision };
+        using var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision, Kernels = config.Kernels };
         model.to(device);
         model.train();
-        using var optimizer = OptimizerFactory.Create(model, config.Optimizer);
+        using var optimizer = new FlatAdamW(model, config.Optimizer) { LearningRate = config.Optimizer.LearningRate };
         double lambda = config.Regularizer?.LambdaAt(0) ?? 0;
         var plain = RandomBatch(config);
         using var cpuBatch = lambda != 0 ? plain with { Edges = ChainEdges(config.BatchSize, config.SequenceLength, config.Regularizer!.LabelledRows(config.BatchSize)) } : plain;
@@ -49,10 +49,10 @@ public static class TrainingBenchmark
                 return;
             }
             var loss = RegularizedLoss.Compute(model, batch, lambda).Total;
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             loss.backward();
-            GradientClipping.ClipGlobalNorm(model.parameters(), config.Optimizer.ClipNorm).Dispose();
-            optimizer.step();
+            optimizer.ClipGradNorm(config.Optimizer.ClipNorm).Dispose();
+            optimizer.Step();
         }
 
         for (int i = 0; i < warmup; i++) Step();
@@ -68,6 +68,54 @@ public static class TrainingBenchmark
             m.Layers, m.Hidden, m.Heads, m.Intermediate, m.VocabSize, m.MaxPositions, config.SequenceLength, config.BatchSize,
             config.Precision, tf32, withAttentions || lambda != 0, steps, ms, config.TokensPerStep / (ms / 1000), model.ParameterCount,
             lambda != 0 ? config.Regularizer!.Variant.ToString() : "none");
+    }
+
+    /// <summary>
+    /// The step split into its phases, each timed on its own (the device synchronised between them): building and masking a
+    /// fresh batch (as the trainer does every step), forward (encoder and MLM head), loss, backward, clipping, AdamW update.
+    /// Plain MLM only. Milliseconds per step, means over <paramref name="steps"/> steps after <paramref name="warmup"/>.
+    /// </summary>
+    public static StepPhases Phases(TrainingConfig config, int steps = 20, int warmup = 3)
+    {
+        if (config.Threads > 0) set_num_threads(config.Threads);
+        var device = DeviceSelection.Resolve(config.Device);
+        manual_seed(config.Seed);
+        using var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision, Kernels = config.Kernels };
+        model.to(device);
+        model.train();
+        using var optimizer = new FlatAdamW(model, config.Optimizer) { LearningRate = config.Optimizer.LearningRate };
+        var totals = new double[6];
+        var clock = new Stopwatch();
+        void Lap(int phase)
+        {
+            Synchronize(device);
+            totals[phase] += clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+        }
+        for (int i = 0; i < warmup + steps; i++)
+        {
+            if (i == warmup) Array.Clear(totals);
+            using var scope = NewDisposeScope();
+            clock.Restart();
+            using var cpuBatch = RandomBatch(config with { Seed = config.Seed + i });
+            var batch = cpuBatch.To(device);
+            Lap(0);
+            using var output = model.Encode(batch.InputIds, batch.HasPadding ? batch.AttentionMask : null);
+            using var logits = model.PredictAt(output.Hidden, batch.TargetPositions);
+            Lap(1);
+            var loss = nn.functional.cross_entropy(logits, batch.TargetIds);
+            Lap(2);
+            optimizer.ZeroGrad();
+            loss.backward();
+            Lap(3);
+            optimizer.ClipGradNorm(config.Optimizer.ClipNorm).Dispose();
+            Lap(4);
+            optimizer.Step();
+            Lap(5);
+            if (!ReferenceEquals(batch, cpuBatch)) batch.Dispose();
+        }
+        var ms = totals.Select(t => t / steps).ToArray();
+        return new StepPhases(ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]);
     }
 
     /// <summary>fp32 | tf32 | bf16, plus "-attn" with attention probabilities.</summary>

@@ -10,7 +10,7 @@ namespace SuddenDrops.Metrics;
 /// of each piece when it alone is replaced by [MASK]. The sentence is fed as <c>[CLS] pieces [SEP]</c>; [CLS] and [SEP]
 /// are context, never scored; every other piece is, [UNK] included.
 /// <para>
-/// Batched: the n masked copies of a sentence are n rows of one batch, and consecutive sentences share a batch while
+/// Batched: the n masked copies of a sentence are n rows of one batch, and sentences (taken shortest first) share a batch while
 /// rows × longest row stays within the token budget (a sentence's copies are never split over batches). The MLM head runs
 /// only at the masked position of each row (<see cref="MaskedLanguageModel.PredictAt"/>), so one batch costs an encoder
 /// pass over its rows plus one [rows, V] projection.
@@ -42,19 +42,25 @@ public sealed class PseudoLogLikelihood
         for (var i = 0; i < sentences.Count; i++)
             if (sentences[i].Length > limit)
                 throw new ArgumentException($"Sentence {i} has {sentences[i].Length} pieces; the model takes at most {limit} besides [CLS] and [SEP].");
-        var scores = new double[sentences.Count];
+        // Scored shortest first, so that the rows of a batch have nearly the same length (little padding); each score is
+        // written back to its sentence's place.
+        var order = Enumerable.Range(0, sentences.Count).OrderBy(i => sentences[i].Length).ToArray();
+        var sorted = order.Select(i => sentences[i]).ToArray();
+        var sortedScores = new double[sentences.Count];
         var wasTraining = model.training;
         model.eval();
         try
         {
             using var noGrad = no_grad();
-            foreach (var (start, count) in Batches(sentences))
-                ScoreBatch(model, sentences, start, count, scores, device);
+            foreach (var (start, count) in Batches(sorted))
+                ScoreBatch(model, sorted, start, count, sortedScores, device);
         }
         finally
         {
             if (wasTraining) model.train();
         }
+        var scores = new double[sentences.Count];
+        for (var k = 0; k < order.Length; k++) scores[order[k]] = sortedScores[k];
         return scores;
     }
 

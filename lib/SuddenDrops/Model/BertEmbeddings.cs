@@ -13,7 +13,7 @@ public sealed class BertEmbeddings : nn.Module
     private readonly Embedding position;
     private readonly Embedding tokenType;
     private readonly LayerNorm norm;
-    private readonly Dropout dropout;
+    private readonly double dropoutP;
     private readonly long padId;
 
     public BertEmbeddings(BertConfig config, long padId) : base(nameof(BertEmbeddings))
@@ -23,9 +23,12 @@ public sealed class BertEmbeddings : nn.Module
         position = nn.Embedding(config.MaxPositions, config.Hidden);
         tokenType = nn.Embedding(config.TypeVocabSize, config.Hidden);
         norm = nn.LayerNorm(config.Hidden, eps: config.LayerNormEps);
-        dropout = nn.Dropout(config.Dropout);
+        dropoutP = config.Dropout;
         RegisterComponents();
     }
+
+    /// <summary>Dropout implementation (set through <see cref="MaskedLanguageModel.Kernels"/>).</summary>
+    internal Kernels Kernels { get; set; }
 
     /// <summary>The word-piece embedding matrix [V, D], tied to the MLM decoder.</summary>
     public Parameter WordWeight => word.weight!;
@@ -50,6 +53,6 @@ public sealed class BertEmbeddings : nn.Module
         using var s = tokenType.forward(tokenTypes ?? types!); // [B, T, D]
         using var sum = w + p + s;
         using var normed = norm.forward(sum);
-        return dropout.forward(normed);
+        return FastDropout.Apply(normed, dropoutP, training, Kernels);
     }
 }

@@ -7,6 +7,7 @@ public static class DeviceSelection
 {
     public static Device Resolve(string name)
     {
+        CpuRuntime.ConfigureAllocator();
         var n = name.Trim().ToLowerInvariant();
         if (n == "auto") n = cuda.is_available() ? "cuda" : "cpu";
         if (n == "cpu") return CPU;

@@ -14,7 +14,7 @@ public sealed class EncoderLayer : nn.Module
     private readonly LayerNorm attentionNorm;
     private readonly FeedForward feedForward;
     private readonly LayerNorm outputNorm;
-    private readonly Dropout dropout;
+    private readonly double dropoutP;
 
     public EncoderLayer(BertConfig config) : base(nameof(EncoderLayer))
     {
@@ -22,7 +22,7 @@ public sealed class EncoderLayer : nn.Module
         attentionNorm = nn.LayerNorm(config.Hidden, eps: config.LayerNormEps);
         feedForward = new FeedForward(config);
         outputNorm = nn.LayerNorm(config.Hidden, eps: config.LayerNormEps);
-        dropout = nn.Dropout(config.Dropout);
+        dropoutP = config.Dropout;
         RegisterComponents();
     }
 
@@ -37,6 +37,13 @@ public sealed class EncoderLayer : nn.Module
         }
     }
 
+    /// <summary>Dropout and attention implementation (set through <see cref="MaskedLanguageModel.Kernels"/>).</summary>
+    internal Kernels Kernels
+    {
+        get => attention.Kernels;
+        set => attention.Kernels = value;
+    }
+
     /// <param name="x">[B, T, D] fp32</param>
     /// <param name="additiveMask">[B, 1, 1, T], or null when no key is padding</param>
     /// <returns>[B, T, D] fp32 (a bf16 branch added to the fp32 residual promotes to fp32); <paramref name="probabilities"/> is [B, H, T, T] when asked for.</returns>
@@ -45,8 +52,8 @@ public sealed class EncoderLayer : nn.Module
         using var scope = NewDisposeScope();
         var attended = attention.Forward(x, additiveMask, returnProbabilities, out probabilities);
         probabilities?.MoveToOuterDisposeScope();
-        var h = attentionNorm.forward(x + dropout.forward(attended));
-        var y = outputNorm.forward(h + dropout.forward(feedForward.forward(h)));
+        var h = attentionNorm.forward(x + FastDropout.Apply(attended, dropoutP, training, Kernels));                     // [B, T, D] fp32
+        var y = outputNorm.forward(h + FastDropout.Apply(feedForward.forward(h), dropoutP, training, Kernels));          // [B, T, D] fp32
         return y.MoveToOuterDisposeScope();
     }
 }

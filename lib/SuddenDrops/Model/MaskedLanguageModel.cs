@@ -35,6 +35,23 @@ public sealed class MaskedLanguageModel : nn.Module
 
     private Precision precision = Precision.Fp32;
 
+    /// <summary>
+    /// Implementation of dropout and attention (default <see cref="Kernels.Reference"/>, what runs before it existed
+    /// used); <see cref="Kernels.Fast"/> is the same model with faster CPU kernels and other random draws.
+    /// </summary>
+    public Kernels Kernels
+    {
+        get => kernels;
+        set
+        {
+            embeddings.Kernels = value;
+            foreach (var layer in layers) layer.Kernels = value;
+            kernels = value;
+        }
+    }
+
+    private Kernels kernels = Kernels.Reference;
+
     public MaskedLanguageModel(BertConfig config, long padId = 0) : base(nameof(MaskedLanguageModel))
     {
         Config = config.Validate();

@@ -15,3 +15,29 @@ public enum Precision
     /// </summary>
     Bf16,
 }
+
+/// <summary>The "auto" precision: what pays on the device at hand.</summary>
+public static class PrecisionChoice
+{
+    /// <summary>
+    /// <see cref="Precision.Bf16"/> on a CPU that multiplies bf16 natively (<see cref="CpuRuntime.HasBf16Matmul"/>: measured on
+    /// the lab's AVX512-BF16 EPYC, 2.4–3× the training throughput of fp32; bench/RESULTS.md); <see cref="Precision.Fp32"/>
+    /// elsewhere: CPUs without it (bf16 would be emulated and slower) and CUDA, where fp32 matmuls already use TF32.
+    /// </summary>
+    public static Precision Auto(string device)
+    {
+        var d = device.Trim().ToLowerInvariant();
+        bool cpu = d == "cpu" || (d == "auto" && !TorchSharp.torch.cuda.is_available());
+        return cpu && CpuRuntime.HasBf16Matmul ? Precision.Bf16 : Precision.Fp32;
+    }
+
+    /// <summary>"auto" (or null), "fp32" or "bf16", for a run on <paramref name="device"/>.</summary>
+    public static Precision Parse(string? value, string device) =>
+        (value ?? "auto").Trim().ToLowerInvariant() switch
+        {
+            "auto" => Auto(device),
+            "fp32" => Precision.Fp32,
+            "bf16" => Precision.Bf16,
+            _ => throw new ArgumentException($"Precision must be auto, fp32 or bf16, got '{value}'."),
+        };
+}

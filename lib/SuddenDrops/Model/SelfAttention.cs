@@ -16,7 +16,6 @@ public sealed class SelfAttention : nn.Module
 {
     private readonly Linear qkv;
     private readonly Linear output;
-    private readonly Dropout probsDropout;
     private readonly int heads;
     private readonly int headDim;
     private readonly double dropoutP;
@@ -28,12 +27,17 @@ public sealed class SelfAttention : nn.Module
         dropoutP = config.Dropout;
         qkv = nn.Linear(config.Hidden, 3L * config.Hidden);
         output = nn.Linear(config.Hidden, config.Hidden);
-        probsDropout = nn.Dropout(config.Dropout);
         RegisterComponents();
     }
 
     /// <summary>dtype of the matmuls (bf16), or null for fp32; set through <see cref="MaskedLanguageModel.Precision"/>.</summary>
     internal ScalarType? MatmulType { get; set; }
+
+    /// <summary>Dropout and attention kernels (set through <see cref="MaskedLanguageModel.Kernels"/>).</summary>
+    internal Kernels Kernels { get; set; }
+
+    /// <summary>Training on a CPU with dropout and <see cref="Kernels.Fast"/>: attention written out rather than fused.</summary>
+    private bool WritesOutAttention(Tensor x) => Kernels == Kernels.Fast && training && dropoutP > 0 && x.device.type == DeviceType.CPU;
 
     /// <param name="x">[B, T, D] input.</param>
     /// <param name="additiveMask">[B, 1, 1, T]: 0 for real keys, the dtype's lowest value for padded keys; null when no key is padding.</param>
@@ -54,8 +58,19 @@ public sealed class SelfAttention : nn.Module
             var scores = matmul(q, k.transpose(-2, -1)).to(ScalarType.Float32) / Math.Sqrt(headDim); // [B, H, T, T] fp32
             if (additiveMask is not null) scores = scores + additiveMask;
             var probs = scores.softmax(-1);
-            context = matmul(probsDropout.forward(probs).to(v.dtype), v);
+            context = matmul(FastDropout.Apply(probs, dropoutP, training, Kernels).to(v.dtype), v);
             probabilities = probs.MoveToOuterDisposeScope();
+        }
+        else if (WritesOutAttention(x))
+        {
+            // libtorch's CPU attention kernels take no dropout: scaled_dot_product_attention would run its unfused
+            // "math" path (with a safe-softmax pass and Bernoulli masks). The same arithmetic, written out:
+            var scaled = q * (1.0 / Math.Sqrt(headDim));                                             // [B, H, T, Dh]
+            var scores = matmul(scaled, k.transpose(-2, -1));                                       // [B, H, T, T] matmul type
+            if (additiveMask is not null) scores = scores + additiveMask;
+            var probs = scores.softmax(-1, ScalarType.Float32);                                     // [B, H, T, T] fp32
+            context = matmul(FastDropout.Apply(probs, dropoutP, training, Kernels).to(v.dtype), v); // [B, H, T, Dh]
+            probabilities = null;
         }
         else
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SuddenDrops.Model;
-using TorchSharp.Modules;
 
 namespace SuddenDrops.Training;
 
@@ -43,14 +42,14 @@ public sealed class CheckpointStore(string directory)
     public long? LatestResumable() =>
         Steps().Where(s => File.Exists(Path.Combine(PathFor(s), "optimizer.bin"))).Select(s => (long?)s).LastOrDefault();
 
-    public void Save(MaskedLanguageModel model, AdamW optimizer, CheckpointState state)
+    public void Save(MaskedLanguageModel model, FlatAdamW optimizer, CheckpointState state)
     {
         var final = PathFor(state.Step);
         var partial = final + ".partial";
         if (System.IO.Directory.Exists(partial)) System.IO.Directory.Delete(partial, recursive: true);
         System.IO.Directory.CreateDirectory(partial);
         model.save(Path.Combine(partial, "model.bin"));
-        optimizer.save_state_dict(Path.Combine(partial, "optimizer.bin"));
+        optimizer.Save(Path.Combine(partial, "optimizer.bin"));
         JsonFiles.Save(Path.Combine(partial, "state.json"), state);
         if (System.IO.Directory.Exists(final)) System.IO.Directory.Delete(final, recursive: true);
         System.IO.Directory.Move(partial, final);
@@ -62,11 +61,11 @@ public sealed class CheckpointStore(string directory)
     }
 
     /// <summary>Loads weights (and optimizer state when given) of the checkpoint at <paramref name="step"/>.</summary>
-    public CheckpointState Load(long step, MaskedLanguageModel model, AdamW? optimizer)
+    public CheckpointState Load(long step, MaskedLanguageModel model, FlatAdamW? optimizer)
     {
         var dir = PathFor(step);
         model.load(Path.Combine(dir, "model.bin"));
-        if (optimizer is not null) optimizer.load_state_dict(Path.Combine(dir, "optimizer.bin"));
+        optimizer?.Load(Path.Combine(dir, "optimizer.bin"));
         return JsonFiles.Load<CheckpointState>(Path.Combine(dir, "state.json"));
     }
 

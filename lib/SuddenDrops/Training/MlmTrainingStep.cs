@@ -1,5 +1,4 @@
 using SuddenDrops.Model;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SuddenDrops.Training;
@@ -12,15 +11,15 @@ namespace SuddenDrops.Training;
 public static class MlmTrainingStep
 {
     /// <returns>The batch's mean MLM loss, a 0-dim fp32 tensor on the device (owned by the caller's dispose scope).</returns>
-    public static Tensor Run(MaskedLanguageModel model, AdamW optimizer, MaskedBatch batch, double clipNorm, bool withAttentions = false)
+    public static Tensor Run(MaskedLanguageModel model, FlatAdamW optimizer, MaskedBatch batch, double clipNorm, bool withAttentions = false)
     {
         using var output = model.Encode(batch.InputIds, batch.HasPadding ? batch.AttentionMask : null, returnAttentions: withAttentions);
         using var logits = model.PredictAt(output.Hidden, batch.TargetPositions); // [M, V] fp32
         var loss = nn.functional.cross_entropy(logits, batch.TargetIds);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         loss.backward();
-        using var norm = GradientClipping.ClipGlobalNorm(model.parameters(), clipNorm);
-        optimizer.step();
+        using var norm = optimizer.ClipGradNorm(clipNorm);
+        optimizer.Step();
         return loss;
     }
 }

@@ -33,7 +33,8 @@ public static class Presets
         Optimizer: new OptimizerConfig(LearningRate: 7e-4, WarmupSteps: 300, Decay: LearningRateDecay.Constant),
         Masking: new MaskingConfig(),
         Checkpoints: new CheckpointSchedule(DenseEvery: 100, DenseUntil: 8000, SparseEvery: 500),
-        Probes: new ProbeConfig(SlowProbesEvery: 500));
+        Probes: new ProbeConfig(SlowProbesEvery: 500),
+        Kernels: Kernels.Fast);
 
     /// <summary>The reference run's settings (../shared/reference): 4 × 256 × 4 on Wikipedia, T 128, batch 128, lr 5e-4 constant after 500 warm-up steps.</summary>
     public static TrainingConfig Small { get; } = new(
@@ -46,7 +47,8 @@ public static class Presets
         Optimizer: new OptimizerConfig(LearningRate: 5e-4, Epsilon: 1e-8, WarmupSteps: 500, Decay: LearningRateDecay.Constant),
         Masking: new MaskingConfig(),
         Checkpoints: new CheckpointSchedule(DenseEvery: 50, DenseUntil: 4000, SparseEvery: 250),
-        Probes: new ProbeConfig(UasSentences: 400, UasMaxWords: 40, BlimpPerParadigm: 20));
+        Probes: new ProbeConfig(UasSentences: 400, UasMaxWords: 40, BlimpPerParadigm: 20),
+        Kernels: Kernels.Fast);
 
     /// <summary>BERT-base (Devlin et al. 2019): 12 × 768 × 12, T 128, batch 256, lr 1e-4, 10k warm-up steps.</summary>
     public static TrainingConfig Base { get; } = new(
@@ -58,5 +60,6 @@ public static class Presets
         Steps: 100_000,
         Optimizer: new OptimizerConfig(LearningRate: 1e-4, WarmupSteps: 10_000),
         Masking: new MaskingConfig(),
-        Checkpoints: new CheckpointSchedule(DenseEvery: 500, DenseUntil: 20_000, SparseEvery: 5_000));
+        Checkpoints: new CheckpointSchedule(DenseEvery: 500, DenseUntil: 20_000, SparseEvery: 5_000),
+        Kernels: Kernels.Fast);
 }

@@ -30,7 +30,8 @@ public sealed class TrainedModel : IDisposable
     /// <summary>The vocabulary file of the run (written when the run started).</summary>
     public string VocabPath => Run.VocabPath;
 
-    public static TrainedModel Load(string path, string device = "cpu")
+    /// <param name="precision">Arithmetic of the evaluation's matmuls (fp32 unless asked; see <see cref="PrecisionChoice"/>).</param>
+    public static TrainedModel Load(string path, string device = "cpu", Precision precision = Precision.Fp32)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full) && Path.GetFileName(full) == "model.bin") full = Path.GetDirectoryName(full)!;
@@ -56,7 +57,7 @@ public sealed class TrainedModel : IDisposable
         var config = run.LoadConfig();
         var dev = DeviceSelection.Resolve(device);
         var store = new CheckpointStore(run.CheckpointsDir);
-        var model = new MaskedLanguageModel(config.Model);
+        var model = new MaskedLanguageModel(config.Model) { Precision = precision };
         store.Load(step, model, optimizer: null);
         model.to(dev);
         model.eval();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using SuddenDrops.Model;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SuddenDrops.Training;
@@ -88,9 +87,9 @@ public sealed class Trainer
         double unigram = UnigramBaseline.CrossEntropy(corpus.Train, evaluator.Targets, config.Model.VocabSize, specials.NeverMasked);
 
         manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Sampling, 0));
-        using var model = new MaskedLanguageModel(config.Model, specials.Pad) { Precision = config.Precision };
+        using var model = new MaskedLanguageModel(config.Model, specials.Pad) { Precision = config.Precision, Kernels = config.Kernels };
         model.to(device);
-        using var optimizer = OptimizerFactory.Create(model, config.Optimizer);
+        using var optimizer = new FlatAdamW(model, config.Optimizer);
         var metrics = new MetricsLog(run.MetricsPath);
         var trainLog = new MetricsLog(run.TrainLogPath);
 
@@ -192,7 +191,7 @@ public sealed class Trainer
     /// R is computed when λ ≠ 0, and with λ = 0 (base, or SAS− after its release) on the last step of each log window
     /// only, to log it without paying for the attention probabilities at every step.
     /// </summary>
-    private StepLosses TrainStep(MaskedLanguageModel model, AdamW optimizer, TrainingBatches train, long step, double lr, Device device)
+    private StepLosses TrainStep(MaskedLanguageModel model, FlatAdamW optimizer, TrainingBatches train, long step, double lr, Device device)
     {
         manual_seed(SeedMix.TorchSeed(config.Seed, SeedMix.Dropout, step)); // dropout of step s depends on s alone
         using var cpuBatch = train.For(step);
@@ -200,16 +199,16 @@ public sealed class Trainer
         double lambda = config.Regularizer?.LambdaAt(step) ?? 0;
         bool measure = config.Regularizer is not null && (step + 1) % config.LogEvery == 0;
         var losses = RegularizedLoss.Compute(model, batch, lambda, measure);
-        optimizer.zero_grad();
+        optimizer.ZeroGrad();
         losses.Total.backward();
-        GradientClipping.ClipGlobalNorm(model.parameters(), config.Optimizer.ClipNorm).Dispose(); // stays on the device: no sync
-        OptimizerFactory.SetLearningRate(optimizer, lr);
-        optimizer.step();
+        optimizer.ClipGradNorm(config.Optimizer.ClipNorm).Dispose(); // stays on the device: no sync
+        optimizer.LearningRate = lr;
+        optimizer.Step();
         if (!ReferenceEquals(batch, cpuBatch)) batch.Dispose();
         return losses;
     }
 
-    private MlmEvaluation Checkpoint(long step, MaskedLanguageModel model, AdamW optimizer, CheckpointStore store,
+    private MlmEvaluation Checkpoint(long step, MaskedLanguageModel model, FlatAdamW optimizer, CheckpointStore store,
         MlmEvaluator evaluator, Device device, MetricsLog metrics, double trainLoss, double seconds, double unigram)
     {
         var evaluation = evaluator.Evaluate(model, device);

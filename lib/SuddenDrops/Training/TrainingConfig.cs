@@ -14,6 +14,9 @@ namespace SuddenDrops.Training;
 /// <param name="Probes">Measurements at each checkpoint (UAS, …).</param>
 /// <param name="Precision">fp32 (default) or bf16 mixed precision of the matmuls; master weights, LayerNorm, softmax and
 /// loss are fp32 either way. Configs written before it existed read back as fp32.</param>
+/// <param name="Kernels">Implementation of dropout and attention (<see cref="Model.Kernels"/>): the presets use
+/// <see cref="Model.Kernels.Fast"/>; configs written before the field existed read back as <see cref="Model.Kernels.Reference"/>
+/// and resume with the kernels they were made with.</param>
 /// <param name="Regularizer">The syntactic regulariser and its labelled data (null: plain MLM on raw text).</param>
 public sealed record TrainingConfig(
     string Preset,
@@ -32,7 +35,8 @@ public sealed record TrainingConfig(
     int LogEvery = 10,
     ProbeConfig? Probes = null,
     Precision Precision = Precision.Fp32,
-    RegularizerConfig? Regularizer = null)
+    RegularizerConfig? Regularizer = null,
+    Kernels Kernels = Kernels.Reference)
 {
     public TrainingConfig Validate()
     {

@@ -112,4 +112,65 @@ public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
         Assert.All(input, t => Assert.InRange(t, 4, config.Model.VocabSize - 1)); // 4 = [MASK]
         Assert.InRange(targets.Length / (double)input.Length, 0.10, 0.20);
     }
+
+    [Fact]
+    public void With_the_fast_kernels_bf16_tracks_fp32_and_resumes_exactly()
+    {
+        var corpus = SyntheticCorpus();
+        TrainingConfig Fast(Precision precision) => Config(precision) with { Kernels = Kernels.Fast };
+        var runs = new Dictionary<Precision, RunFolder>();
+        foreach (var precision in new[] { Precision.Fp32, Precision.Bf16 })
+        {
+            runs[precision] = new RunFolder(Path.Combine(root, "fast-" + precision));
+            new Trainer(Fast(precision), corpus, SpecialPieces.BertBaseUncased, runs[precision]).Run(resume: false);
+        }
+        var fp32 = new MetricsLog(runs[Precision.Fp32].TrainLogPath).Numbers("train_loss");
+        var bf16 = new MetricsLog(runs[Precision.Bf16].TrainLogPath).Numbers("train_loss");
+        for (int i = 0; i < fp32.Length; i++)
+            Assert.True(Math.Abs(fp32[i] - bf16[i]) < 0.01 * fp32[i], $"mean loss over steps {5 * i + 1}..{5 * i + 5}: fp32 {fp32[i]:F4}, bf16 {bf16[i]:F4}");
+        Assert.True(bf16[^1] < bf16[0] - 1.0, $"bf16 loss {bf16[0]:F3} → {bf16[^1]:F3}");
+        Assert.Contains("\"kernels\": \"fast\"", File.ReadAllText(runs[Precision.Bf16].ConfigPath));
+
+        // stopped at step 20 and resumed: the same run as the uninterrupted one
+        var interrupted = new RunFolder(Path.Combine(root, "fast-bf16-resumed"));
+        using (var cts = new CancellationTokenSource())
+        {
+            var first = new Trainer(Fast(Precision.Bf16), corpus, SpecialPieces.BertBaseUncased, interrupted);
+            first.Progress += p => { if (p.Step == 20) cts.Cancel(); };
+            first.Run(resume: false, cts.Token);
+        }
+        new Trainer(Fast(Precision.Bf16), corpus, SpecialPieces.BertBaseUncased, interrupted).Run(resume: true);
+        Assert.Equal(bf16, new MetricsLog(interrupted.TrainLogPath).Numbers("train_loss"));
+        var straight = new MetricsLog(runs[Precision.Bf16].MetricsPath);
+        var resumed = new MetricsLog(interrupted.MetricsPath);
+        var resumedLoss = resumed.Numbers("step").Zip(resumed.Numbers("eval_loss")).ToDictionary(p => p.First, p => p.Second);
+        Assert.Equal(new double[] { 0, 20, 30, 60 }, resumed.Numbers("step")); // plus the checkpoint written when it was stopped
+        foreach (var (step, loss) in straight.Numbers("step").Zip(straight.Numbers("eval_loss")))
+            Assert.Equal(loss, resumedLoss[step]);
+    }
+
+    [Fact]
+    public void A_config_written_before_the_fast_kernels_reads_back_with_the_reference_kernels()
+    {
+        // a committed CPU run of 2026-11 (no "kernels" key): it resumes with the dropout and attention it was trained with
+        var path = Path.Combine(SuddenDrops.Data.ProjectRoot.FindFrom(AppContext.BaseDirectory)!, "data", "runs", "cpu-tiny", "tiny-s0", "config.json");
+        var text = File.ReadAllText(path);
+        Assert.DoesNotContain("kernels", text);
+        Assert.Equal(Kernels.Reference, JsonFiles.Load<TrainingConfig>(path).Kernels);
+        Assert.Equal(Kernels.Fast, Presets.Tiny.Kernels);
+        Assert.Equal(Kernels.Fast, Presets.Small.Kernels);
+    }
+
+    [Fact]
+    public void Auto_precision_is_bf16_exactly_on_cpus_that_multiply_bf16_natively()
+    {
+        var flags = CpuRuntime.CpuFlags();
+        bool native = flags.Contains("avx512_bf16") || flags.Contains("amx_bf16");
+        Assert.Equal(native, CpuRuntime.HasBf16Matmul);
+        Assert.Equal(native ? Precision.Bf16 : Precision.Fp32, PrecisionChoice.Auto("cpu"));
+        Assert.Equal(native ? Precision.Bf16 : Precision.Fp32, PrecisionChoice.Parse(null, "cpu"));
+        Assert.Equal(Precision.Fp32, PrecisionChoice.Parse("fp32", "cpu"));
+        Assert.Equal(Precision.Bf16, PrecisionChoice.Parse("BF16", "cpu"));
+        Assert.Throws<ArgumentException>(() => PrecisionChoice.Parse("fp16", "cpu"));
+    }
 }
