@@ -8,7 +8,8 @@ using static TorchSharp.torch;
 namespace SuddenDrops.Parsing;
 
 /// <summary>
-/// Trains a <see cref="BiaffineParserModel"/> on a treebank with early stopping on the dev LAS: Adam (lr, β₁, β₂ of the
+/// Trains a <see cref="BiaffineParserModel"/> on a treebank with early stopping on the dev LAS: Adam (<see cref="FlatAdamW"/>
+/// without decay; lr, β₁, β₂ of the
 /// config), gradient norm clipped, batches of sentences of similar length in random order; after each epoch the dev
 /// treebank is parsed (MST decoding), the best model is kept as <c>model.bin</c>, and model + optimiser go to <c>last/</c>
 /// so that <see cref="Run"/> with resume continues from the next epoch. The learning rate is multiplied by
@@ -54,11 +55,16 @@ public sealed class ParserTrainer
         if (Config.Threads > 0) set_num_threads(Config.Threads);
         using var model = new BiaffineParserModel(Config, vocabulary);
         model.to(_device);
-        using var optimizer = optim.Adam(model.parameters(), Config.LearningRate, Config.Beta1, Config.Beta2);
+        // Adam is AdamW without decay. FlatAdamW rather than TorchSharp's Adam: its update holds every Scalar alive through
+        // the native calls, where TorchSharp 0.107's per-parameter loop passes implicit temporaries that the GC may finalise
+        // mid-call, and this trainer's many small managed allocations make GCs frequent (the likely cause of the NaNs seen
+        // in epoch 2 at different steps of identical runs).
+        using var optimizer = new FlatAdamW(model, new OptimizerConfig(LearningRate: Config.LearningRate, Beta1: Config.Beta1, Beta2: Config.Beta2,
+            Epsilon: 1e-8, WeightDecay: 0, WarmupSteps: 0, Decay: LearningRateDecay.Constant, ClipNorm: Config.ClipNorm));
         if (state.EpochsDone > 0)
         {
             model.load(_folder.LastModelPath);
-            optimizer.load_state_dict(_folder.LastOptimizerPath);
+            optimizer.Load(_folder.LastOptimizerPath);
         }
         var parser = new DependencyParser(model, vocabulary, _device);
         int retries = 0;
@@ -66,7 +72,7 @@ public sealed class ParserTrainer
         while (!state.Stopped && !cancellation.IsCancellationRequested)
         {
             var epoch = state.EpochsDone + 1;
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
+            optimizer.LearningRate = state.LearningRate;
             var clock = Stopwatch.StartNew();
             int steps;
             double arcLoss, relLoss;
@@ -88,7 +94,7 @@ public sealed class ParserTrainer
                 retries++;
                 Retried?.Invoke(epoch, error.Message);
                 model.load(_folder.LastModelPath);
-                optimizer.load_state_dict(_folder.LastOptimizerPath);
+                optimizer.Load(_folder.LastOptimizerPath);
                 continue;
             }
             var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds, state.LearningRate);
@@ -116,7 +122,7 @@ public sealed class ParserTrainer
         return (vocabulary, ParserTrainingState.Start);
     }
 
-    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, Adam optimizer,
+    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, FlatAdamW optimizer,
         ParserVocabulary vocabulary, int epoch, CancellationToken cancellation)
     {
         model.train();
@@ -132,11 +138,11 @@ public sealed class ParserTrainer
             var sentences = indices.Select(i => _train[i]).ToList();
             using var batch = ParserBatch.Create(sentences.Select(s => s.Words).ToList(), vocabulary, Config.MaxWordChars, _device,
                 sentences.Select(s => (s.Heads, s.Relations)).ToList());
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var (loss, arcLoss, relLoss) = model.Loss(batch);
             loss.backward();
-            nn.utils.clip_grad_norm_(model.parameters(), Config.ClipNorm);
-            optimizer.step();
+            optimizer.ClipGradNorm(Config.ClipNorm).Dispose();
+            optimizer.Step();
             if (!float.IsFinite(loss.item<float>())) throw new ParserDivergedException($"epoch {epoch}, step {step + 1}: loss {loss.item<float>()}");
             arcSum += arcLoss.item<float>();
             relSum += relLoss.item<float>();
@@ -172,11 +178,11 @@ public sealed class ParserTrainer
         return next;
     }
 
-    private void SaveLast(BiaffineParserModel model, Adam optimizer)
+    private void SaveLast(BiaffineParserModel model, FlatAdamW optimizer)
     {
         Directory.CreateDirectory(_folder.LastFolder);
         AtomicFile.Write(_folder.LastModelPath, tmp => model.save(tmp));
-        AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.save_state_dict(tmp));
+        AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.Save(tmp));
     }
 }
 
