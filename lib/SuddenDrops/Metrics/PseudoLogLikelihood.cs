@@ -21,6 +21,9 @@ public sealed class PseudoLogLikelihood
     /// <summary>Default cap on rows × row length of one batch (padding included).</summary>
     public const int DefaultTokenBudget = 8192;
 
+    /// <summary>Logits per chunk of scored rows (rows × V): 2M values, 8 MiB in fp32.</summary>
+    private const long ChunkValues = 2L << 20;
+
     private readonly int cls, sep, mask, pad;
     private readonly int tokenBudget;
 
@@ -51,7 +54,7 @@ public sealed class PseudoLogLikelihood
         model.eval();
         try
         {
-            using var noGrad = no_grad();
+            using var inference = inference_mode(true); // no_grad without autograd's version counters and view tracking
             foreach (var (start, count) in Batches(sorted))
                 ScoreBatch(model, sorted, start, count, sortedScores, device);
         }
@@ -122,12 +125,23 @@ public sealed class PseudoLogLikelihood
         var inputIds = tensor(ids, [rows, width]).to(device);
         var attentionMask = tensor(attention, [rows, width]).to(device);
         using var output = model.Encode(inputIds, attentionMask);
-        var logits = model.PredictAt(output.Hidden, tensor(positions).to(device)); // [R, V]
-        var logProbs = nn.functional.log_softmax(logits.to(ScalarType.Float32), 1)
-            .gather(1, tensor(targets).to(device).unsqueeze(1))
-            .squeeze(1)
-            .cpu(); // [R]
-        var values = logProbs.data<float>().ToArray();
+        var allPositions = tensor(positions).to(device); // [R]
+        var allTargets = tensor(targets).to(device);     // [R]
+        // The [rows, V] log-probabilities a chunk of rows at a time: a chunk's few MiB are reused from the heap, where one
+        // [R, V] block of tens of MiB would be a fresh mapping whose pages fault in on every batch (CpuRuntime).
+        var chunk = (int)Math.Max(1, ChunkValues / model.Config.VocabSize);
+        var values = new float[rows];
+        for (var first = 0; first < rows; first += chunk)
+        {
+            using var chunkScope = NewDisposeScope();
+            var size = Math.Min(chunk, rows - first);
+            var logits = model.PredictAt(output.Hidden, allPositions.narrow(0, first, size)); // [c, V]
+            var logProbs = nn.functional.log_softmax(logits.to(ScalarType.Float32), 1)
+                .gather(1, allTargets.narrow(0, first, size).unsqueeze(1))
+                .squeeze(1)
+                .cpu(); // [c]
+            logProbs.data<float>().CopyTo(values, first, 0);
+        }
         for (var r = 0; r < rows; r++) scores[owner[r]] += values[r];
     }
 }

@@ -36,8 +36,17 @@ public sealed class SelfAttention : nn.Module
     /// <summary>Dropout and attention kernels (set through <see cref="MaskedLanguageModel.Kernels"/>).</summary>
     internal Kernels Kernels { get; set; }
 
-    /// <summary>Training on a CPU with dropout and <see cref="Kernels.Fast"/>: attention written out rather than fused.</summary>
-    private bool WritesOutAttention(Tensor x) => Kernels == Kernels.Fast && training && dropoutP > 0 && x.device.type == DeviceType.CPU;
+    /// <summary>Longest sequence for which evaluation on a CPU writes attention out (see <see cref="WritesOutAttention"/>).</summary>
+    public const int WrittenOutMaxLength = 128;
+
+    /// <summary>
+    /// On a CPU, attention is written out rather than fused (1) in training with dropout and <see cref="Kernels.Fast"/>:
+    /// libtorch's CPU kernels take no dropout; (2) in evaluation of sequences up to <see cref="WrittenOutMaxLength"/>
+    /// pieces: libtorch's CPU flash kernel pays a per-sequence overhead that dominates short rows (BLiMP's masked copies,
+    /// ~12 pieces: 30 % more pairs per second written out; bench/RESULTS.md).
+    /// </summary>
+    private bool WritesOutAttention(Tensor x) =>
+        x.device.type == DeviceType.CPU && (training ? Kernels == Kernels.Fast && dropoutP > 0 : x.shape[1] <= WrittenOutMaxLength);
 
     /// <param name="x">[B, T, D] input.</param>
     /// <param name="additiveMask">[B, 1, 1, T]: 0 for real keys, the dtype's lowest value for padded keys; null when no key is padding.</param>
@@ -63,8 +72,9 @@ public sealed class SelfAttention : nn.Module
         }
         else if (WritesOutAttention(x))
         {
-            // libtorch's CPU attention kernels take no dropout: scaled_dot_product_attention would run its unfused
-            // "math" path (with a safe-softmax pass and Bernoulli masks). The same arithmetic, written out:
+            // In training, libtorch's CPU attention kernels take no dropout (scaled_dot_product_attention would run its
+            // unfused "math" path with a safe-softmax pass and Bernoulli masks); in evaluation of short rows its flash
+            // kernel is slower than this. The same arithmetic, written out:
             var scaled = q * (1.0 / Math.Sqrt(headDim));                                             // [B, H, T, Dh]
             var scores = matmul(scaled, k.transpose(-2, -1));                                       // [B, H, T, T] matmul type
             if (additiveMask is not null) scores = scores + additiveMask;

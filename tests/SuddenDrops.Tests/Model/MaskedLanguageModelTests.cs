@@ -50,6 +50,26 @@ public class MaskedLanguageModelTests
     }
 
     [Fact]
+    public void Above_the_written_out_length_evaluation_uses_the_fused_kernel_and_agrees()
+    {
+        // CPU evaluation writes attention out up to SelfAttention.WrittenOutMaxLength pieces (faster for short rows) and
+        // uses libtorch's fused kernel above: both must compute the same attention.
+        manual_seed(0);
+        using var model = new MaskedLanguageModel(Config with { MaxPositions = 160 });
+        model.eval();
+        long length = SelfAttention.WrittenOutMaxLength + 12;
+        var ids = randint(5, 50, [2, length]);
+        var mask = ones(2, length, dtype: ScalarType.Int64);
+        mask[1, TensorIndex.Slice(100)] = 0;
+        using var fused = model.Encode(ids, mask);
+        using var explicitPath = model.Encode(ids, mask, returnAttentions: true);
+        Assert.True(allclose(fused.Hidden, explicitPath.Hidden, rtol: 1e-4, atol: 1e-5));
+        using var shortRows = model.Encode(ids.narrow(1, 0, 20), mask.narrow(1, 0, 20));
+        using var shortExplicit = model.Encode(ids.narrow(1, 0, 20), mask.narrow(1, 0, 20), returnAttentions: true);
+        Assert.True(allclose(shortRows.Hidden, shortExplicit.Hidden, rtol: 1e-4, atol: 1e-5));
+    }
+
+    [Fact]
     public void Hidden_states_hold_the_embeddings_and_every_layer()
     {
         manual_seed(0);
