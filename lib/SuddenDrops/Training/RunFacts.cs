@@ -6,7 +6,9 @@ namespace SuddenDrops.Training;
 
 /// <summary>
 /// Facts about where and how a run was made, written to <c>run.json</c>. <see cref="ForkedFrom"/> names the run and step
-/// a forked run continued from (<see cref="RunFork"/>); null for a run trained from step 0.
+/// a forked run continued from (<see cref="RunFork"/>); null for a run trained from step 0. <see cref="Cpu"/>,
+/// <see cref="CpuBf16Matmul"/> and <see cref="Threads"/> (libtorch's CPU threads when the run started) say what the
+/// arithmetic ran on; they are null in run.json files written before they existed.
 /// </summary>
 public sealed record RunFacts(
     int Seed,
@@ -20,7 +22,10 @@ public sealed record RunFacts(
     string DotNet,
     IReadOnlyDictionary<string, string> Packages,
     IReadOnlyList<string> ResumedUtc,
-    string? ForkedFrom = null)
+    string? ForkedFrom = null,
+    string? Cpu = null,
+    bool? CpuBf16Matmul = null,
+    int? Threads = null)
 {
     /// <summary>The same facts with one more resume time.</summary>
     public RunFacts WithResume(DateTime utc) => this with { ResumedUtc = [.. ResumedUtc, utc.ToString("O")] };
@@ -30,7 +35,8 @@ public sealed record RunFacts(
         var (commit, dirty) = Git();
         return new RunFacts(seed, commit, dirty, device, DateTime.UtcNow.ToString("O"), Environment.MachineName,
             Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,
-            PackageVersions(), []);
+            PackageVersions(), [], Cpu: Model.CpuRuntime.ModelName(), CpuBf16Matmul: Model.CpuRuntime.HasBf16Matmul,
+            Threads: TorchSharp.torch.get_num_threads());
     }
 
     private static Dictionary<string, string> PackageVersions()

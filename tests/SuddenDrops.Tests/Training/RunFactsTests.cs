@@ -14,4 +14,16 @@ public class RunFactsTests
         Assert.True(head.ExitCode == 0, head.Describe());
         Assert.Equal(head.Output.Trim(), RunFacts.BuildCommit());
     }
+
+    [Fact]
+    public void They_name_the_cpu_its_bf16_support_and_libtorchs_threads()
+    {
+        var facts = RunFacts.Collect(3, "cpu");
+        Assert.False(string.IsNullOrWhiteSpace(facts.Cpu));
+        Assert.Equal(SuddenDrops.Model.CpuRuntime.HasBf16Matmul, facts.CpuBf16Matmul);
+        Assert.InRange(facts.Threads ?? 0, 1, Environment.ProcessorCount);
+        var json = System.Text.Json.JsonSerializer.Serialize(facts, JsonFiles.Options);
+        Assert.Contains($"\"threads\": {facts.Threads}", json);
+        Assert.Contains("\"cpuBf16Matmul\"", json);
+    }
 }
