@@ -12,8 +12,9 @@ namespace SuddenDrops.Training;
 /// <param name="Threads">CPU threads for libtorch (0: libtorch's default).</param>
 /// <param name="LogEvery">Steps between rows of <c>train_log.csv</c> and progress updates.</param>
 /// <param name="Probes">Measurements at each checkpoint (UAS, …).</param>
-/// <param name="Precision">fp32 (default) or bf16 mixed precision of the matmuls; master weights, LayerNorm, softmax and
-/// loss are fp32 either way. Configs written before it existed read back as fp32.</param>
+/// <param name="Precision">fp32 or bf16 mixed precision of the matmuls; master weights, LayerNorm, softmax and loss are
+/// fp32 either way. The record's default is fp32, so configs written before it existed read back as fp32; the CLI's
+/// default is <see cref="PrecisionChoice.Auto"/> (bf16 on CPUs that multiply it natively).</param>
 /// <param name="Kernels">Implementation of dropout and attention (<see cref="Model.Kernels"/>): the presets use
 /// <see cref="Model.Kernels.Fast"/>; configs written before the field existed read back as <see cref="Model.Kernels.Reference"/>
 /// and resume with the kernels they were made with.</param>
