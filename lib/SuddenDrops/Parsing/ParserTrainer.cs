@@ -8,8 +8,7 @@ using static TorchSharp.torch;
 namespace SuddenDrops.Parsing;
 
 /// <summary>
-/// Trains a <see cref="BiaffineParserModel"/> on a treebank with early stopping on the dev LAS: Adam (<see cref="FlatAdamW"/>
-/// without decay; lr, β₁, β₂ of the
+/// Trains a <see cref="BiaffineParserModel"/> on a treebank with early stopping on the dev LAS: Adam (lr, β₁, β₂ of the
 /// config), gradient norm clipped, batches of sentences of similar length in random order; after each epoch the dev
 /// treebank is parsed (MST decoding), the best model is kept as <c>model.bin</c>, and model + optimiser go to <c>last/</c>
 /// so that <see cref="Run"/> with resume continues from the next epoch. The learning rate is multiplied by
@@ -55,16 +54,11 @@ public sealed class ParserTrainer
         if (Config.Threads > 0) set_num_threads(Config.Threads);
         using var model = new BiaffineParserModel(Config, vocabulary);
         model.to(_device);
-        // Adam is AdamW without decay. FlatAdamW rather than TorchSharp's Adam: its update holds every Scalar alive through
-        // the native calls, where TorchSharp 0.107's per-parameter loop passes implicit temporaries that the GC may finalise
-        // mid-call, and this trainer's many small managed allocations make GCs frequent (the likely cause of the NaNs seen
-        // in epoch 2 at different steps of identical runs).
-        using var optimizer = new FlatAdamW(model, new OptimizerConfig(LearningRate: Config.LearningRate, Beta1: Config.Beta1, Beta2: Config.Beta2,
-            Epsilon: 1e-8, WeightDecay: 0, WarmupSteps: 0, Decay: LearningRateDecay.Constant, ClipNorm: Config.ClipNorm));
+        using var optimizer = optim.Adam(model.parameters(), Config.LearningRate, Config.Beta1, Config.Beta2);
         if (state.EpochsDone > 0)
         {
             model.load(_folder.LastModelPath);
-            optimizer.Load(_folder.LastOptimizerPath);
+            optimizer.load_state_dict(_folder.LastOptimizerPath);
         }
         var parser = new DependencyParser(model, vocabulary, _device);
         int retries = 0;
@@ -72,7 +66,7 @@ public sealed class ParserTrainer
         while (!state.Stopped && !cancellation.IsCancellationRequested)
         {
             var epoch = state.EpochsDone + 1;
-            optimizer.LearningRate = state.LearningRate;
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
             var clock = Stopwatch.StartNew();
             int steps;
             double arcLoss, relLoss;
@@ -94,7 +88,7 @@ public sealed class ParserTrainer
                 retries++;
                 Retried?.Invoke(epoch, error.Message);
                 model.load(_folder.LastModelPath);
-                optimizer.Load(_folder.LastOptimizerPath);
+                optimizer.load_state_dict(_folder.LastOptimizerPath);
                 continue;
             }
             var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds, state.LearningRate);
@@ -122,7 +116,7 @@ public sealed class ParserTrainer
         return (vocabulary, ParserTrainingState.Start);
     }
 
-    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, FlatAdamW optimizer,
+    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, Adam optimizer,
         ParserVocabulary vocabulary, int epoch, CancellationToken cancellation)
     {
         model.train();
@@ -138,11 +132,11 @@ public sealed class ParserTrainer
             var sentences = indices.Select(i => _train[i]).ToList();
             using var batch = ParserBatch.Create(sentences.Select(s => s.Words).ToList(), vocabulary, Config.MaxWordChars, _device,
                 sentences.Select(s => (s.Heads, s.Relations)).ToList());
-            optimizer.ZeroGrad();
+            optimizer.zero_grad();
             var (loss, arcLoss, relLoss) = model.Loss(batch);
             loss.backward();
-            optimizer.ClipGradNorm(Config.ClipNorm).Dispose();
-            optimizer.Step();
+            nn.utils.clip_grad_norm_(model.parameters(), Config.ClipNorm);
+            optimizer.step();
             if (!float.IsFinite(loss.item<float>())) throw new ParserDivergedException($"epoch {epoch}, step {step + 1}: loss {loss.item<float>()}");
             arcSum += arcLoss.item<float>();
             relSum += relLoss.item<float>();
@@ -178,11 +172,11 @@ public sealed class ParserTrainer
         return next;
     }
 
-    private void SaveLast(BiaffineParserModel model, FlatAdamW optimizer)
+    private void SaveLast(BiaffineParserModel model, Adam optimizer)
     {
         Directory.CreateDirectory(_folder.LastFolder);
         AtomicFile.Write(_folder.LastModelPath, tmp => model.save(tmp));
-        AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.Save(tmp));
+        AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.save_state_dict(tmp));
     }
 }
 
