@@ -31,10 +31,9 @@ public static class TrainingBenchmark
             backends.cudnn.allow_tf32 = allowTf32;
         }
         manual_seed(config.Seed);
-        using var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision, Kernels = config.Kernels };
-        model.to(device);
-        model.train();
-        using var optimizer = new FlatAdamW(model, config.Optimizer) { LearningRate = config.Optimizer.LearningRate };
+        var (model, optimizer) = NewModel(config, device);
+        using var disposeModel = model;
+        using var disposeOptimizer = optimizer;
         double lambda = config.Regularizer?.LambdaAt(0) ?? 0;
         var plain = RandomBatch(config);
         using var cpuBatch = lambda != 0 ? plain with { Edges = ChainEdges(config.BatchSize, config.SequenceLength, config.Regularizer!.LabelledRows(config.BatchSize)) } : plain;
@@ -80,10 +79,9 @@ public static class TrainingBenchmark
         if (config.Threads > 0) set_num_threads(config.Threads);
         var device = DeviceSelection.Resolve(config.Device);
         manual_seed(config.Seed);
-        using var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision, Kernels = config.Kernels };
-        model.to(device);
-        model.train();
-        using var optimizer = new FlatAdamW(model, config.Optimizer) { LearningRate = config.Optimizer.LearningRate };
+        var (model, optimizer) = NewModel(config, device);
+        using var disposeModel = model;
+        using var disposeOptimizer = optimizer;
         var totals = new double[6];
         var clock = new Stopwatch();
         void Lap(int phase)
@@ -116,6 +114,15 @@ public static class TrainingBenchmark
         }
         var ms = totals.Select(t => t / steps).ToArray();
         return new StepPhases(ms[0], ms[1], ms[2], ms[3], ms[4], ms[5]);
+    }
+
+    /// <summary>The preset's model in training mode on <paramref name="device"/>, with its optimizer at the peak learning rate.</summary>
+    private static (MaskedLanguageModel Model, FlatAdamW Optimizer) NewModel(TrainingConfig config, Device device)
+    {
+        var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision, Kernels = config.Kernels };
+        model.to(device);
+        model.train();
+        return (model, new FlatAdamW(model, config.Optimizer) { LearningRate = config.Optimizer.LearningRate });
     }
 
     /// <summary>fp32 | tf32 | bf16, plus "-attn" with attention probabilities.</summary>

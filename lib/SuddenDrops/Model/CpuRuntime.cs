@@ -7,8 +7,8 @@ namespace SuddenDrops.Model;
 /// <para>
 /// <b>Allocator.</b> A training step allocates and frees the same few hundred tensors every step. glibc's malloc serves
 /// blocks above its (dynamic) mmap threshold with fresh <c>mmap</c>s and gives freed heap memory back to the kernel, so
-/// every step page-faults its activations in again: on the 2-core lab machine a third of the tiny preset's step was
-/// spent in the kernel zeroing pages (bench/RESULTS.md, "CPU profile"). <see cref="ConfigureAllocator"/> keeps blocks up
+/// every step page-faults its activations in again: on the 2-core lab machine page faults and the allocator were 10.7 % of
+/// the tiny preset's one-thread profile (bench/RESULTS.md, "Where the time goes"). <see cref="ConfigureAllocator"/> keeps blocks up
 /// to 32 MiB (glibc's maximum threshold) on the heap and never trims it: the memory of one step is reused by the next.
 /// </para>
 /// </summary>
@@ -20,9 +20,6 @@ public static class CpuRuntime
 
     private static int configured;
 
-    /// <summary>Whether <see cref="ConfigureAllocator"/> changed glibc's settings in this process.</summary>
-    public static bool AllocatorConfigured { get; private set; }
-
     /// <summary>
     /// Keeps freed memory in the process (glibc on Linux; a no-op elsewhere). Idempotent and cheap; called by
     /// <see cref="DeviceSelection.Resolve"/>, so every command that picks a device has it.
@@ -32,14 +29,13 @@ public static class CpuRuntime
         if (Interlocked.Exchange(ref configured, 1) == 1 || !OperatingSystem.IsLinux()) return;
         try
         {
-            AllocatorConfigured =
-                mallopt(MallocMmapThreshold, 32 << 20) == 1   // serve blocks up to 32 MiB from the heap
-                & mallopt(MallocTrimThreshold, int.MaxValue) == 1 // never give the heap's top back
-                & mallopt(MallocTopPad, 256 << 20) == 1;       // and grow it in 256 MiB steps
+            mallopt(MallocMmapThreshold, 32 << 20);   // serve blocks up to 32 MiB from the heap
+            mallopt(MallocTrimThreshold, int.MaxValue); // never give the heap's top back
+            mallopt(MallocTopPad, 256 << 20);         // and grow it in 256 MiB steps
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
-            AllocatorConfigured = false; // not glibc (musl): its allocator has no such knobs
+            // not glibc (musl): its allocator has no such knobs
         }
     }
 
@@ -53,21 +49,19 @@ public static class CpuRuntime
     private static readonly Lazy<bool> hasBf16Matmul = new(() => CpuFlags().Overlaps(["avx512_bf16", "amx_bf16"]));
 
     /// <summary>The flags of the first processor in <c>/proc/cpuinfo</c> (empty where there is none).</summary>
-    public static IReadOnlySet<string> CpuFlags()
-    {
-        const string cpuinfo = "/proc/cpuinfo";
-        if (!File.Exists(cpuinfo)) return new HashSet<string>();
-        var line = File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("flags", StringComparison.Ordinal));
-        if (line is null) return new HashSet<string>();
-        return line[(line.IndexOf(':') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-    }
+    public static IReadOnlySet<string> CpuFlags() =>
+        (CpuInfo("flags") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The processor's model name from <c>/proc/cpuinfo</c>, or the architecture where there is none.</summary>
-    public static string ModelName()
+    public static string ModelName() => CpuInfo("model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
+
+    /// <summary>The value of the first processor's <paramref name="field"/> in <c>/proc/cpuinfo</c>, or null.</summary>
+    private static string? CpuInfo(string field)
     {
         const string cpuinfo = "/proc/cpuinfo";
-        var line = File.Exists(cpuinfo) ? File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
-        return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':') + 1)..].Trim();
+        if (!File.Exists(cpuinfo)) return null;
+        var line = File.ReadLines(cpuinfo).FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line?[(line.IndexOf(':') + 1)..].Trim();
     }
 
     [DllImport("libc", EntryPoint = "mallopt")]

@@ -12,8 +12,8 @@ public enum Kernels
     /// <c>scaled_dot_product_attention</c>, whose CPU path falls back to its unfused "math" kernel when dropout is on.</summary>
     Reference,
 
-    /// <summary>On CPU: dropout masks from 16-bit slices of 32-bit random words (<see cref="FastDropout"/>, 5× fewer
-    /// generator calls), and attention written out (scores, fp32 softmax, dropout, product) in training. On CUDA the same
+    /// <summary>On CPU: dropout masks from xoshiro256** (<see cref="FastDropout"/>: ~0.3 ns per element against ~10 for
+    /// libtorch's Bernoulli), and attention written out (scores, fp32 softmax, dropout, product) in training. On CUDA the same
     /// as <see cref="Reference"/>, whose fused kernels are the fast ones there.</summary>
     Fast,
 }

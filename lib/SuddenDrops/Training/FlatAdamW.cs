@@ -79,9 +79,6 @@ public sealed class FlatAdamW : IDisposable
     /// <summary>Updates taken so far (Adam's t).</summary>
     public long StepCount => step;
 
-    /// <summary>Number of values in θ.</summary>
-    public long Count => theta.numel();
-
     /// <summary>g ← 0, in place (the gradients stay views of g).</summary>
     public void ZeroGrad()
     {
@@ -94,14 +91,7 @@ public sealed class FlatAdamW : IDisposable
     /// Global 2-norm clipping (Pascanu et al. 2013; <c>torch.nn.utils.clip_grad_norm_</c>): g ← g · min(1, max / (‖g‖ + 1e-6)).
     /// </summary>
     /// <returns>‖g‖ before clipping, a 0-dim tensor on the device (no host round trip).</returns>
-    public Tensor ClipGradNorm(double maxNorm)
-    {
-        using var noGrad = no_grad();
-        var norm = grad.norm();                                                    // []
-        using var coefficient = (full_like(norm, maxNorm) / (norm + 1e-6)).clamp_max_(1.0);
-        grad.mul_(coefficient);
-        return norm;
-    }
+    public Tensor ClipGradNorm(double maxNorm) => GradientClipping.ClipGlobalNorm([grad], maxNorm);
 
     /// <summary>One AdamW update of θ from g.</summary>
     public void Step()

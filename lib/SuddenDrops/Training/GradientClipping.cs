@@ -16,8 +16,14 @@ public static class GradientClipping
     public static Tensor ClipGlobalNorm(IEnumerable<Parameter> parameters, double maxNorm)
     {
         using var scope = NewDisposeScope();
+        return ClipGlobalNorm(parameters.Select(p => p.grad).OfType<Tensor>().ToList(), maxNorm).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The same over gradient tensors (one flat gradient: <see cref="FlatAdamW.ClipGradNorm"/>).</summary>
+    public static Tensor ClipGlobalNorm(IReadOnlyList<Tensor> grads, double maxNorm)
+    {
+        using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var grads = parameters.Select(p => p.grad).OfType<Tensor>().ToList();
         if (grads.Count == 0) return zeros(1).squeeze().MoveToOuterDisposeScope();
         var total = grads.Count == 1 ? grads[0].norm() : stack(grads.Select(g => g.norm())).norm(); // []
         var coefficient = (full_like(total, maxNorm) / (total + 1e-6)).clamp_max(1.0);
