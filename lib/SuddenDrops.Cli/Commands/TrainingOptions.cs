@@ -24,10 +24,13 @@ internal sealed class TrainingOptions
     public Option<int?> Seed { get; } = new("--seed") { Description = "Random seed (model init, batch order, masking, dropout)." };
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
     public Option<string?> Precision { get; } = new("--precision") { Description = "auto (default), fp32 or bf16: bf16 mixed precision of the matmuls, fp32 master weights, LayerNorm, softmax and loss; auto is bf16 on CPUs with AVX512-BF16 or AMX, fp32 elsewhere." };
+    public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Evaluate and checkpoint every N steps through the whole run (default: the preset's dense-then-sparse schedule)." };
+    public Option<int?> SlowProbesEvery { get; } = new("--slow-probes-every") { Description = "Run BLiMP and TwoNN only at checkpoints whose step is a multiple of N (UAS and the MLM loss run at every checkpoint)." };
+    public Option<int?> BlimpPerParadigm { get; } = new("--blimp-per-paradigm") { Description = "BLiMP pairs per paradigm scored at each slow probe (67 paradigms; 0 turns BLiMP off)." };
     public Option<string?> Kernels { get; } = new("--kernels") { Description = "fast (default) or reference: dropout and attention kernels (reference: those of runs made before 2026-12-06, to continue such a sweep)." };
 
     public IEnumerable<Option> All() =>
-        [Preset, Device, Precision, Kernels, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads];
+        [Preset, Device, Precision, Kernels, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads, CheckpointEvery, SlowProbesEvery, BlimpPerParadigm];
 
     public void AddTo(Command command)
     {
@@ -53,6 +56,15 @@ internal sealed class TrainingOptions
         if (parse.GetValue(Warmup) is int warmup) optimizer = optimizer with { WarmupSteps = warmup };
         if (parse.GetValue(Decay) is string decay)
             optimizer = optimizer with { Decay = Enum.TryParse<LearningRateDecay>(decay, ignoreCase: true, out var d) ? d : throw new ArgumentException($"--decay must be linear or constant, got '{decay}'.") };
+        var checkpoints = c.Checkpoints;
+        if (parse.GetValue(CheckpointEvery) is int every)
+            checkpoints = every >= 1 ? new CheckpointSchedule(DenseEvery: every, DenseUntil: 0, SparseEvery: every)
+                : throw new ArgumentException($"--checkpoint-every must be positive, got {every}.");
+        var probes = c.ProbeSettings;
+        if (parse.GetValue(SlowProbesEvery) is int slow)
+            probes = slow >= 1 ? probes with { SlowProbesEvery = slow } : throw new ArgumentException($"--slow-probes-every must be positive, got {slow}.");
+        if (parse.GetValue(BlimpPerParadigm) is int blimp)
+            probes = blimp >= 0 ? probes with { BlimpPerParadigm = blimp } : throw new ArgumentException($"--blimp-per-paradigm must be 0 or more, got {blimp}.");
         int seqLen = parse.GetValue(SequenceLength) ?? c.SequenceLength;
         if (seqLen > model.MaxPositions) model = model with { MaxPositions = seqLen };
         return (c with
@@ -60,6 +72,8 @@ internal sealed class TrainingOptions
             Model = model,
             Corpus = corpus,
             Optimizer = optimizer,
+            Checkpoints = checkpoints,
+            Probes = c.Probes is null && probes == c.ProbeSettings ? null : probes, // configs without probes stay without
             SequenceLength = seqLen,
             Steps = parse.GetValue(Steps) ?? c.Steps,
             BatchSize = parse.GetValue(BatchSize) ?? c.BatchSize,
