@@ -65,9 +65,11 @@ public sealed class BiaffineParserModel : nn.Module
         var head = Mlp(arcHead, encoded);                                                      // [B, T, A]
         var arcs = matmul(matmul(dependent, arcWeight), head.transpose(1, 2))                 // [B, T, T]
                    + matmul(head, arcHeadBias).unsqueeze(1);                                   // + [B, 1, T]
-        var padding = batch.Words.eq(ParserVocabulary.Pad).unsqueeze(1);                      // [B, 1, T]
-        // The Scalar is held in a using so that it stays alive through the native call (an implicit float → Scalar
-        // temporary can be finalised mid-call in TorchSharp 0.107; see MaskedLanguageModel.AdditiveMask).
+        // Every Scalar is held in a using so that it stays alive through the native call: an implicit long/float → Scalar
+        // temporary can be finalised mid-call in TorchSharp 0.107 (Parser.md, "The NaNs"); a freed Pad here masked
+        // the wrong positions.
+        using var pad = ((long)ParserVocabulary.Pad).ToScalar();
+        var padding = batch.Words.eq(pad).unsqueeze(1);                                       // [B, 1, T]
         using var minusInfinity = float.NegativeInfinity.ToScalar();
         arcs = arcs.masked_fill(padding, minusInfinity);
         return (arcs.MoveToOuterDisposeScope(), Mlp(relDependent, encoded).MoveToOuterDisposeScope(), Mlp(relHead, encoded).MoveToOuterDisposeScope());
@@ -81,7 +83,8 @@ public sealed class BiaffineParserModel : nn.Module
     public Tensor RelationScores(Tensor relDependent, Tensor relHeadAll, Tensor heads)
     {
         using var scope = NewDisposeScope();
-        var index = heads.clamp_min(0).unsqueeze(2).expand(-1, -1, relHeadAll.shape[2]); // [B, T, R]
+        using var zero = 0L.ToScalar();
+        var index = heads.clamp_min(zero).unsqueeze(2).expand(-1, -1, relHeadAll.shape[2]); // [B, T, R]
         var head = relHeadAll.gather(1, index);                                           // [B, T, R]
         var bilinear = einsum("btr,lrs,bts->btl", relDependent, relWeight, head);         // [B, T, L]
         var linear = relLinear.forward(cat([relDependent, head], 2));                     // [B, T, L]
@@ -107,7 +110,8 @@ public sealed class BiaffineParserModel : nn.Module
     private Tensor Mlp(Linear linear, Tensor x)
     {
         using var h = linear.forward(x);
-        using var a = nn.functional.leaky_relu(h, 0.1);
+        using var slope = 0.1.ToScalar();
+        using var a = h.leaky_relu(slope);
         return dropout.forward(a);
     }
 

@@ -52,13 +52,16 @@ public sealed class ParserTrainer
     {
         var (vocabulary, state) = PrepareFolder(resume);
         if (Config.Threads > 0) set_num_threads(Config.Threads);
+        manual_seed(Config.Seed); // the initialisation too (it was unseeded: one seed gave different runs)
         using var model = new BiaffineParserModel(Config, vocabulary);
         model.to(_device);
-        using var optimizer = optim.Adam(model.parameters(), Config.LearningRate, Config.Beta1, Config.Beta2);
+        // FlatAdamW with no weight decay is Adam; unlike TorchSharp's Adam it holds every Scalar it passes to libtorch
+        // (an implicit double → Scalar temporary can be finalised during the native call, see Parser.md).
+        using var optimizer = new FlatAdamW(model, OptimizerConfig);
         if (state.EpochsDone > 0)
         {
             model.load(_folder.LastModelPath);
-            optimizer.load_state_dict(_folder.LastOptimizerPath);
+            optimizer.Load(_folder.LastOptimizerPath);
         }
         var parser = new DependencyParser(model, vocabulary, _device);
         int retries = 0;
@@ -66,7 +69,7 @@ public sealed class ParserTrainer
         while (!state.Stopped && !cancellation.IsCancellationRequested)
         {
             var epoch = state.EpochsDone + 1;
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = state.LearningRate;
+            optimizer.LearningRate = state.LearningRate;
             var clock = Stopwatch.StartNew();
             int steps;
             double arcLoss, relLoss;
@@ -88,7 +91,7 @@ public sealed class ParserTrainer
                 retries++;
                 Retried?.Invoke(epoch, error.Message);
                 model.load(_folder.LastModelPath);
-                optimizer.load_state_dict(_folder.LastOptimizerPath);
+                optimizer.Load(_folder.LastOptimizerPath);
                 continue;
             }
             var result = new ParserEpoch(epoch, steps, arcLoss, relLoss, dev.Uas, dev.Las, trainSeconds, clock.Elapsed.TotalSeconds - trainSeconds, words / trainSeconds, state.LearningRate);
@@ -116,7 +119,7 @@ public sealed class ParserTrainer
         return (vocabulary, ParserTrainingState.Start);
     }
 
-    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, Adam optimizer,
+    private (int Steps, double ArcLoss, double RelationLoss, long Words) TrainEpoch(BiaffineParserModel model, FlatAdamW optimizer,
         ParserVocabulary vocabulary, int epoch, CancellationToken cancellation)
     {
         model.train();
@@ -132,12 +135,15 @@ public sealed class ParserTrainer
             var sentences = indices.Select(i => _train[i]).ToList();
             using var batch = ParserBatch.Create(sentences.Select(s => s.Words).ToList(), vocabulary, Config.MaxWordChars, _device,
                 sentences.Select(s => (s.Heads, s.Relations)).ToList());
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var (loss, arcLoss, relLoss) = model.Loss(batch);
             loss.backward();
-            nn.utils.clip_grad_norm_(model.parameters(), Config.ClipNorm);
-            optimizer.step();
-            if (!float.IsFinite(loss.item<float>())) throw new ParserDivergedException($"epoch {epoch}, step {step + 1}: loss {loss.item<float>()}");
+            var nonFinite = NonFiniteGradients(model).ToList(); // before clipping spreads a NaN norm to every gradient
+            var gradNorm = optimizer.ClipGradNorm(Config.ClipNorm).item<float>();
+            if (!float.IsFinite(loss.item<float>()) || !float.IsFinite(gradNorm))
+                throw new ParserDivergedException($"epoch {epoch}, step {step + 1}: loss {loss.item<float>()}, gradient norm {gradNorm}; "
+                    + $"non-finite gradients in: {string.Join(", ", nonFinite)}");
+            optimizer.Step();
             arcSum += arcLoss.item<float>();
             relSum += relLoss.item<float>();
             words += batch.SentenceLengths.Sum();
@@ -146,6 +152,9 @@ public sealed class ParserTrainer
         }
         return (step, arcSum / Math.Max(1, step), relSum / Math.Max(1, step), words);
     }
+
+    private static IEnumerable<string> NonFiniteGradients(BiaffineParserModel model) =>
+        model.named_parameters().Where(p => p.parameter.grad is Tensor g && !g.isfinite().all().item<bool>()).Select(p => p.name);
 
     /// <summary>Shuffled batches of sentences of similar length: shuffle, sort windows of 50 batches by length, cut, shuffle batches.</summary>
     private List<int[]> Batches(Random random)
@@ -162,6 +171,10 @@ public sealed class ParserTrainer
     private static bool IsDivergence(Exception error) =>
         error is ParserDivergedException || (error is ArgumentException && error.Message.Contains("NaN", StringComparison.Ordinal));
 
+    /// <summary>Adam (Kingma and Ba) with the parser's learning rate and betas: no weight decay, ε 1e-8 (PyTorch's default).</summary>
+    private OptimizerConfig OptimizerConfig => new(LearningRate: Config.LearningRate, Beta1: Config.Beta1, Beta2: Config.Beta2,
+        Epsilon: 1e-8, WeightDecay: 0, ClipNorm: Config.ClipNorm);
+
     private int SeedMix(int epoch) => unchecked(Config.Seed * 1_000_003 + epoch);
 
     private ParserTrainingState Advance(ParserTrainingState state, ParserEpoch result, BiaffineParserModel model)
@@ -172,11 +185,11 @@ public sealed class ParserTrainer
         return next;
     }
 
-    private void SaveLast(BiaffineParserModel model, Adam optimizer)
+    private void SaveLast(BiaffineParserModel model, FlatAdamW optimizer)
     {
         Directory.CreateDirectory(_folder.LastFolder);
         AtomicFile.Write(_folder.LastModelPath, tmp => model.save(tmp));
-        AtomicFile.Write(_folder.LastOptimizerPath, tmp => optimizer.save_state_dict(tmp));
+        AtomicFile.Write(_folder.LastOptimizerPath, optimizer.Save);
     }
 }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -26,7 +27,8 @@ public static class GradientClipping
         using var noGrad = no_grad();
         if (grads.Count == 0) return zeros(1).squeeze().MoveToOuterDisposeScope();
         var total = grads.Count == 1 ? grads[0].norm() : stack(grads.Select(g => g.norm())).norm(); // []
-        var coefficient = (full_like(total, maxNorm) / (total + 1e-6)).clamp_max(1.0);
+        using Scalar max = maxNorm.ToScalar(), epsilon = 1e-6.ToScalar(), one = 1.0.ToScalar(); // held: environment.md, "Scalars"
+        var coefficient = (full_like(total, max) / total.add(epsilon)).clamp_max(one);
         foreach (var g in grads) g.mul_(coefficient);
         return total.MoveToOuterDisposeScope();
     }
