@@ -24,5 +24,6 @@ internal static class CommandCatalog
         yield return ExportCommand.Create();
         yield return ParserCommand.Create();
         yield return ParseCommand.Create();
+        yield return SilverCommand.Create();
     }
 }

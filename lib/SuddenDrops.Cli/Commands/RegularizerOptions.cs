@@ -45,8 +45,21 @@ internal sealed class RegularizerOptions
     /// <summary>The silver treebanks given, or null for none (so that config.json stays as without them).</summary>
     private IReadOnlyList<string>? Silver(ParseResult parse) => parse.GetValue(SilverTreebanks) is { Length: > 0 } files ? files : null;
 
-    public RegularizerConfig For(SasVariant variant, ParseResult parse)
+    /// <param name="onTrainingRows">The corpus is parsed (<c>--silver</c>): the regulariser acts on the training rows' own edges,
+    /// with λ per directed edge, and takes no labelled rows.</param>
+    public RegularizerConfig For(SasVariant variant, ParseResult parse, bool onTrainingRows = false)
     {
+        if (onTrainingRows)
+        {
+            if (parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null)
+                throw new ArgumentException("With --silver the regulariser acts on the training rows' own silver trees: --labelled-share, --treebank and --silver-treebank do not apply.");
+            var perEdge = parse.GetValue(Lambda) ?? (double.IsNaN(RegularizerConfig.DefaultPerEdgeMagnitude)
+                ? throw new ArgumentException("With --silver, λ is per directed edge and has no default yet (Training/Regularizer.md, \"Choosing λ per edge\"): give --lambda.")
+                : RegularizerConfig.DefaultPerEdgeMagnitude);
+            if (perEdge < 0)
+                throw new ArgumentException($"--lambda is the magnitude |λ| (got {perEdge}); the variant gives the sign: sas+ promotes SAS, sas- suppresses it.");
+            return RegularizerConfig.OnTrainingRows(variant, perEdge);
+        }
         var magnitude = parse.GetValue(Lambda) ?? RegularizerConfig.DefaultMagnitude;
         if (magnitude < 0)
             throw new ArgumentException($"--lambda is the magnitude |λ| (got {magnitude}); the variant gives the sign: sas+ promotes SAS, sas- suppresses it.");

@@ -34,7 +34,7 @@ internal static class SweepCommand
         {
             var preset = options.Build(parse);
             var outDir = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(TrainingJob.DefaultRunDirectory(preset))!, $"sweep-{preset.Preset}");
-            var template = regularizer.For(SasVariant.Baseline, parse);
+            var template = regularizer.For(SasVariant.Baseline, parse, onTrainingRows: preset.Corpus.Parsed);
             var runs = Sweep.Plan(preset, RegularizerOptions.ParseVariants(parse.GetValue(variants)!), ParseSeeds(parse.GetValue(seeds)!), template, outDir);
 
             using var cancel = new CancellationTokenSource();

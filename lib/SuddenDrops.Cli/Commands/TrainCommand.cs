@@ -30,7 +30,7 @@ internal static class TrainCommand
         {
             var config = options.Build(parse);
             if (parse.GetValue(variant) is string name)
-                config = (config with { Regularizer = regularizer.For(SasVariant.Parse(name), parse) }).Validate();
+                config = (config with { Regularizer = regularizer.For(SasVariant.Parse(name), parse, onTrainingRows: config.Corpus.Parsed) }).Validate();
             else if (regularizer.AnyGiven(parse))
                 throw new ArgumentException("--lambda, --labelled-share and --treebank need --variant (base, sas+, sas-, sas-@k).");
             var runDir = parse.GetValue(output) ?? TrainingJob.DefaultRunDirectory(config);

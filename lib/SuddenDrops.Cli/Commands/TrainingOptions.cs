@@ -27,10 +27,11 @@ internal sealed class TrainingOptions
     public Option<int?> CheckpointEvery { get; } = new("--checkpoint-every") { Description = "Evaluate and checkpoint every N steps through the whole run (default: the preset's dense-then-sparse schedule)." };
     public Option<int?> SlowProbesEvery { get; } = new("--slow-probes-every") { Description = "Run BLiMP and TwoNN only at checkpoints whose step is a multiple of N (UAS and the MLM loss run at every checkpoint)." };
     public Option<int?> BlimpPerParadigm { get; } = new("--blimp-per-paradigm") { Description = "BLiMP pairs per paradigm scored at each slow probe (67 paradigms; 0 turns BLiMP off)." };
+    public Option<bool> Silver { get; } = new("--silver") { Description = "Train on the silver parses of the sources (built by `sdrops silver`): the same paragraphs, each row carrying its dependency edges; with --variant, the regulariser acts on those edges (λ per directed edge)." };
     public Option<string?> Kernels { get; } = new("--kernels") { Description = "fast (default) or reference: dropout and attention kernels (reference: those of runs made before 2026-12-06, to continue such a sweep)." };
 
     public IEnumerable<Option> All() =>
-        [Preset, Device, Precision, Kernels, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads, CheckpointEvery, SlowProbesEvery, BlimpPerParadigm];
+        [Preset, Device, Precision, Kernels, Steps, BatchSize, SequenceLength, LearningRate, Warmup, Decay, Layers, Hidden, Heads, Ffn, Dropout, Vocab, Sources, Seed, Threads, CheckpointEvery, SlowProbesEvery, BlimpPerParadigm, Silver];
 
     public void AddTo(Command command)
     {
@@ -47,7 +48,7 @@ internal sealed class TrainingOptions
         if (parse.GetValue(Heads) is int heads) model = model with { Heads = heads };
         if (parse.GetValue(Ffn) is int ffn) model = model with { Intermediate = ffn };
         if (parse.GetValue(Dropout) is double dropout) model = model with { Dropout = dropout };
-        var corpus = c.Corpus;
+        var corpus = c.Corpus with { Parsed = parse.GetValue(Silver) };
         if (parse.GetValue(Vocab) is int vocab) corpus = corpus with { PrunedVocabulary = vocab > 0 ? vocab : null };
         if (parse.GetValue(Sources) is string sources)
             corpus = corpus with { Sources = sources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };

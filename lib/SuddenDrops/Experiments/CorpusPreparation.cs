@@ -45,17 +45,40 @@ public static class CorpusPreparation
             }
         }
 
-        var corpusKey = TokenCorpus.KeyOf([vocabKey, string.Join("\n", vocabulary.Pieces), $"heldOutEvery={config.HeldOutEvery}", $"minWords={config.MinParagraphWords}"]);
+        var parses = config.Parsed ? SilverCorpus.Require(config.Sources, dataRoot, cacheDirectory) : null;
+        var parsedKey = parses is null ? null : SilverCorpus.KeyOf(parses);
+        if (config.ParsedKey is { } expected && expected != parsedKey)
+            throw new InvalidOperationException($"The run was made on silver trees {expected}, but the cache now holds {parsedKey ?? "none"}: "
+                + "the parser or the text changed. Train a new run, or restore the cache it was made with.");
+        string[] corpusParts = [vocabKey, string.Join("\n", vocabulary.Pieces), $"heldOutEvery={config.HeldOutEvery}", $"minWords={config.MinParagraphWords}"];
+        var corpusKey = TokenCorpus.KeyOf(parsedKey is null ? corpusParts : [.. corpusParts, $"parsed={parsedKey}"]);
         var cachePath = Path.Combine(cacheDirectory, $"corpus-{corpusKey}.bin");
         var corpus = TokenCorpus.TryLoad(cachePath, corpusKey);
         if (corpus is null)
         {
-            log?.Invoke($"Tokenising {string.Join(" + ", config.Sources)} with {vocabulary.Count:N0} pieces (cached afterwards in {cachePath}) …");
             var encoder = new WordPieceEncoder(vocabulary);
-            corpus = TokenCorpus.Build(Paragraphs(config, dataRoot), encoder.Encode, vocabulary.Sep, corpusKey, config.HeldOutEvery, config.MinParagraphWords);
+            if (parses is null)
+            {
+                log?.Invoke($"Tokenising {string.Join(" + ", config.Sources)} with {vocabulary.Count:N0} pieces (cached afterwards in {cachePath}) …");
+                corpus = TokenCorpus.Build(Paragraphs(config, dataRoot), encoder.Encode, vocabulary.Sep, corpusKey, config.HeldOutEvery, config.MinParagraphWords);
+            }
+            else
+            {
+                log?.Invoke($"Building the corpus from the silver trees of {string.Join(" + ", config.Sources)} with {vocabulary.Count:N0} pieces (cached afterwards in {cachePath}) …");
+                // Paragraph ids restart in each source's parse, so they are prefixed with the source's index.
+                var sentences = parses.SelectMany((path, k) => Data.ConlluReader.Read(path).Select(s => s with { Id = $"{k}:{s.Id}" }));
+                corpus = TokenCorpus.BuildParsed(sentences, ParagraphOfPrefixed, encoder, vocabulary.Sep, corpusKey,
+                    config.HeldOutEvery, config.MinParagraphWords);
+            }
             corpus.Save(cachePath);
         }
-        return new PreparedCorpus(vocabulary, corpus);
+        return new PreparedCorpus(vocabulary, corpus, parsedKey);
+    }
+
+    private static string ParagraphOfPrefixed(string id)
+    {
+        var colon = id.IndexOf(':');
+        return id[..(colon + 1)] + Parsing.ParagraphSentences.ParagraphOf(id[(colon + 1)..]);
     }
 
     private static IEnumerable<string> Paragraphs(CorpusConfig config, string dataRoot) =>

@@ -35,7 +35,11 @@ public static class Sweep
         if (File.Exists(config))
         {
             var saved = JsonFiles.Load<TrainingConfig>(config);
-            var planned = run.Config with { Model = run.Config.Model with { VocabSize = saved.Model.VocabSize } };
+            var planned = run.Config with
+            {
+                Model = run.Config.Model with { VocabSize = saved.Model.VocabSize },
+                Corpus = run.Config.Corpus with { ParsedKey = saved.Corpus.ParsedKey }, // set by preparation, checked there
+            };
             if (JsonSerializer.Serialize(saved, JsonFiles.Options) != JsonSerializer.Serialize(planned, JsonFiles.Options))
                 throw new InvalidOperationException($"{config} was written for other settings than this sweep's {run.Name}; choose another --out folder.");
         }

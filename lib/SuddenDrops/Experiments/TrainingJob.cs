@@ -35,10 +35,14 @@ public sealed class TrainingJob
         log?.Invoke($"Data root: {root.Path} ({root.Source})");
         var prepared = CorpusPreparation.Prepare(config.Corpus, root.Path, cacheDirectory, log);
         log?.Invoke($"Corpus: {prepared.Corpus.Train.Length:N0} training pieces, {prepared.Corpus.HeldOut.Length:N0} held out; vocabulary {prepared.Vocabulary.Count:N0} pieces.");
-        var final = config with { Model = config.Model with { VocabSize = prepared.Vocabulary.Count } };
+        var final = config with
+        {
+            Model = config.Model with { VocabSize = prepared.Vocabulary.Count },
+            Corpus = config.Corpus with { ParsedKey = prepared.ParsedKey },
+        };
         var run = new RunFolder(runDirectory);
         prepared.Vocabulary.Save(run.VocabPath);
-        var labelled = final.Regularizer is { } regularizer ? LoadLabelled(regularizer, root.Path, prepared, final.SequenceLength, log) : null;
+        var labelled = final.Regularizer is { Edges: EdgeSource.LabelledRows } regularizer ? LoadLabelled(regularizer, root.Path, prepared, final.SequenceLength, log) : null;
         return new TrainingJob(final.Validate(), run, root, prepared, labelled);
     }
 
@@ -48,14 +52,15 @@ public sealed class TrainingJob
     /// </summary>
     public static LabelledSentences LoadLabelled(RegularizerConfig regularizer, string dataRoot, PreparedCorpus prepared, int sequenceLength, Action<string>? log = null)
     {
-        var path = Path.Combine(dataRoot, regularizer.Treebank);
+        var treebank = regularizer.Treebank ?? throw new ArgumentException($"The regulariser ({regularizer.Variant}) takes labelled rows but names no treebank.");
+        var path = Path.Combine(dataRoot, treebank);
         if (!File.Exists(path))
             throw new FileNotFoundException($"The regulariser ({regularizer.Variant}) needs its treebank at {path}, which does not exist.");
         var silver = (regularizer.SilverTreebanks ?? []).Select(file => (File: file, Path: Path.Combine(dataRoot, file))).ToList();
         if (silver.FirstOrDefault(s => !File.Exists(s.Path)) is { File: not null } missing)
             throw new FileNotFoundException($"The regulariser's silver treebank {missing.Path} does not exist.");
         var counts = new SortedDictionary<int, (string File, int Sentences)>();
-        var sources = Counted(ConlluReader.Read(path), 0, regularizer.Treebank, counts);
+        var sources = Counted(ConlluReader.Read(path), 0, treebank, counts);
         for (var k = 0; k < silver.Count; k++)
             sources = sources.Concat(Counted(ConlluReader.Read(silver[k].Path), k + 1, silver[k].File, counts));
         var labelled = LabelledSentences.FromTreebank(sources, new WordPieceEncoder(prepared.Vocabulary), sequenceLength);

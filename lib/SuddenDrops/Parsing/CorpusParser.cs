@@ -15,7 +15,9 @@ namespace SuddenDrops.Parsing;
 /// uninterrupted run. (Concatenated gzip members are one valid gzip stream; .NET's GZipStream and <see cref="ConlluReader"/>
 /// read them all.)
 /// </summary>
-public sealed class CorpusParser(DependencyParser parser, CorpusParseOptions options)
+/// <param name="sentences">The sentences to parse, in a fixed order; null reads <see cref="CorpusParseOptions.Input"/> as a file
+/// (<see cref="RawTextSentences"/>). With it, <c>Input</c> only names the input in the sidecar (e.g. <c>corpus:wikipedia</c>).</param>
+public sealed class CorpusParser(DependencyParser parser, CorpusParseOptions options, Func<IEnumerable<RawSentence>>? sentences = null)
 {
     /// <summary>Raised after each window is written and the sidecar saved.</summary>
     public event Action<CorpusParseProgress>? WindowWritten;
@@ -26,11 +28,11 @@ public sealed class CorpusParser(DependencyParser parser, CorpusParseOptions opt
         var clock = Stopwatch.StartNew();
         var progress = StartOrResume();
         long parsed = 0, words = 0, skipped = 0;
-        using var sentences = RawTextSentences.Read(options.Input).GetEnumerator();
-        for (var k = 0L; k < progress.SentencesRead && sentences.MoveNext(); k++) { }
+        using var input = (sentences?.Invoke() ?? RawTextSentences.Read(options.Input)).GetEnumerator();
+        for (var k = 0L; k < progress.SentencesRead && input.MoveNext(); k++) { }
         while (!progress.InputExhausted && !LimitReached(progress) && !cancellation.IsCancellationRequested)
         {
-            var window = NextWindow(sentences, progress.SentencesRead);
+            var window = NextWindow(input, progress.SentencesRead);
             if (window.Count == 0)
             {
                 progress = progress with { InputExhausted = true };
@@ -62,7 +64,7 @@ public sealed class CorpusParser(DependencyParser parser, CorpusParseOptions opt
     private CorpusParseProgress StartOrResume()
     {
         var sidecar = CorpusParseProgress.PathFor(options.Output);
-        var input = Path.GetFullPath(options.Input);
+        var input = sentences is null ? Path.GetFullPath(options.Input) : options.Input;
         if (!File.Exists(sidecar))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);

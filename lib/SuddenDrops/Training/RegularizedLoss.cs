@@ -1,3 +1,4 @@
+using TorchSharp;
 using SuddenDrops.Model;
 using static TorchSharp.torch;
 
@@ -13,7 +14,8 @@ public static class RegularizedLoss
 {
     /// <param name="lambda">Signed λ of this step (<see cref="RegularizerConfig.LambdaAt"/>).</param>
     /// <param name="measure">Compute R even when λ = 0 (logged, not differentiated).</param>
-    public static StepLosses Compute(MaskedLanguageModel model, MaskedBatch batch, double lambda, bool measure = false)
+    /// <param name="scale">What λ multiplies: R (<see cref="LambdaScale.Sum"/>) or R / 2E (<see cref="LambdaScale.PerEdge"/>).</param>
+    public static StepLosses Compute(MaskedLanguageModel model, MaskedBatch batch, double lambda, bool measure = false, LambdaScale scale = LambdaScale.Sum)
     {
         if (lambda != 0 && batch.Edges is null)
             throw new ArgumentException($"λ = {lambda} but the batch has no labelled rows to regularise.");
@@ -25,8 +27,10 @@ public static class RegularizedLoss
 
         var r = SyntacticRegularizer.Compute(output.Attentions!, batch.Edges!);
         var directed = 2 * batch.Edges!.Count;
-        return lambda == 0
-            ? new StepLosses(mlm, mlm, r.detach(), lambda, directed)
-            : new StepLosses(mlm + lambda * r, mlm, r, lambda, directed);
+        // λ·R or λ·R/2E: the coefficient of R in the loss (a batch without edges adds nothing)
+        double weight = scale == LambdaScale.PerEdge ? (directed > 0 ? lambda / directed : 0) : lambda;
+        if (lambda == 0) return new StepLosses(mlm, mlm, r.detach(), lambda, directed, 0);
+        using var w = weight.ToScalar(); // held through the native call (environment.md, "Scalars")
+        return new StepLosses(mlm + r.mul(w), mlm, r, lambda, directed, weight);
     }
 }

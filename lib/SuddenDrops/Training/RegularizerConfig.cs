@@ -14,13 +14,24 @@ namespace SuddenDrops.Training;
 /// <param name="SilverTreebanks">Optional CoNLL-U files (plain or .gz) of parsed, "silver" trees (e.g. from <c>sdrops parse</c>),
 /// relative to the data root (or absolute); their sentences join the gold ones as the pool of labelled rows. Null or empty: gold
 /// only (and the key is left out of config.json, so runs without silver trees keep their exact config).</param>
+/// <param name="Edges">Where the edges of R come from: <see cref="EdgeSource.LabelledRows"/> (treebank rows added to each batch,
+/// the default of runs made before 2026-12-07) or <see cref="EdgeSource.TrainingRows"/> (the silver trees of the packed
+/// training rows themselves, as in the paper; no labelled rows, LabelledShare 0 and no treebank).</param>
+/// <param name="Scale">How λ is applied: <see cref="LambdaScale.Sum"/> (λ·R, R summed over the batch's directed edges, as in the
+/// paper's code) or <see cref="LambdaScale.PerEdge"/> (λ·R/2E, so that λ does not depend on the batch's shape).</param>
 public sealed record RegularizerConfig(
     SasVariant Variant,
     double Magnitude = RegularizerConfig.DefaultMagnitude,
-    double LabelledShare = RegularizerConfig.DefaultLabelledShare,
-    string Treebank = RegularizerConfig.EwtTrain,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SilverTreebanks = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] double LabelledShare = RegularizerConfig.DefaultLabelledShare,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Treebank = RegularizerConfig.EwtTrain,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SilverTreebanks = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EdgeSource Edges = EdgeSource.LabelledRows,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] LambdaScale Scale = LambdaScale.Sum)
 {
+    /// <summary>The paper's design: edges of the training rows' own silver trees, λ per directed edge, no labelled rows.</summary>
+    public static RegularizerConfig OnTrainingRows(SasVariant variant, double magnitude) =>
+        new(variant, magnitude, LabelledShare: 0, Treebank: null, Edges: EdgeSource.TrainingRows, Scale: LambdaScale.PerEdge);
+
     /// <summary>
     /// Default |λ| = 0.001, chosen from the training logs (Training/Regularizer.md, "Choosing |λ|"). In the tiny preset a
     /// batch's 16 treebank sentences have about 450 directed gold edges, so |λ|·R can move the loss by at most ≈ 0.45 nats.
@@ -28,6 +39,12 @@ public sealed record RegularizerConfig(
     /// with λR ≈ −0.3 (5% of the MLM loss); at 0.01 SAS+'s λR reaches −3.5, a third of the objective, and the MLM stalls.
     /// </summary>
     public const double DefaultMagnitude = 0.001;
+
+    /// <summary>
+    /// Default |λ| per directed edge for the regulariser on the training rows' own trees (<see cref="LambdaScale.PerEdge"/>).
+    /// Chosen on seed 9 by the rule in Training/Regularizer.md ("Choosing λ per edge"), written before those runs.
+    /// </summary>
+    public const double DefaultPerEdgeMagnitude = double.NaN;
 
     /// <summary>A quarter of each batch is treebank sentences by default.</summary>
     public const double DefaultLabelledShare = 0.25;
@@ -38,14 +55,21 @@ public sealed record RegularizerConfig(
     /// <summary>Signed λ at <paramref name="step"/> (see <see cref="SasVariant.LambdaAt"/>).</summary>
     public double LambdaAt(long step) => Variant.LambdaAt(step, Magnitude);
 
-    /// <summary>Rows of a batch of <paramref name="batchSize"/> drawn from the treebank: round(share · B), at least 1, at most B − 1.</summary>
-    public int LabelledRows(int batchSize) => Math.Clamp((int)Math.Round(LabelledShare * batchSize, MidpointRounding.AwayFromZero), 1, batchSize - 1);
+    /// <summary>Rows of a batch of <paramref name="batchSize"/> drawn from the treebank: round(share · B), at least 1, at most B − 1
+    /// (none when the edges are the training rows').</summary>
+    public int LabelledRows(int batchSize) => Edges == EdgeSource.TrainingRows ? 0 : Math.Clamp((int)Math.Round(LabelledShare * batchSize, MidpointRounding.AwayFromZero), 1, batchSize - 1);
 
     public RegularizerConfig Validate(int batchSize)
     {
         ArgumentNullException.ThrowIfNull(Variant, nameof(Variant));
         if (!(Magnitude >= 0) || double.IsInfinity(Magnitude))
             throw new ArgumentException($"The regulariser's magnitude |λ| must be finite and ≥ 0, got {Magnitude}; the variant ({Variant}) gives the sign.");
+        if (Edges == EdgeSource.TrainingRows)
+        {
+            if (LabelledShare != 0 || Treebank is not null || SilverTreebanks is { Count: > 0 })
+                throw new ArgumentException("A regulariser on the training rows' own trees takes no labelled rows: labelled share 0, no treebank, no silver treebanks.");
+            return this;
+        }
         if (!(LabelledShare > 0 && LabelledShare < 1))
             throw new ArgumentException($"The labelled share must be in (0, 1), got {LabelledShare}.");
         if (batchSize < 2)

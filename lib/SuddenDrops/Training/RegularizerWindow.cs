@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SuddenDrops.Training;
@@ -18,7 +19,11 @@ internal sealed class RegularizerWindow(Device device) : IDisposable
         if (losses.Regularizer is not { } r) return;
         var value = r.detach();
         valueSum.add_(value);
-        if (losses.Lambda != 0) weightedSum.add_(value, alpha: losses.Lambda);
+        if (losses.Weight != 0)
+        {
+            using var weight = losses.Weight.ToScalar(); // held through the native call (environment.md, "Scalars")
+            weightedSum.add_(value, weight);
+        }
         measured++;
         directedEdges += losses.DirectedEdges;
     }

@@ -8,4 +8,5 @@ namespace SuddenDrops.Training;
 /// <param name="Regularizer">R (<see cref="SyntacticRegularizer"/>), when it was computed this step; detached when λ = 0.</param>
 /// <param name="Lambda">The signed λ of the step.</param>
 /// <param name="DirectedEdges">2E, the number of terms of R (0 when R was not computed).</param>
-public sealed record StepLosses(Tensor Total, Tensor Mlm, Tensor? Regularizer, double Lambda, long DirectedEdges);
+/// <param name="Weight">The coefficient of R in <see cref="Total"/>: λ, or λ / 2E when λ is per edge (<see cref="LambdaScale"/>).</param>
+public sealed record StepLosses(Tensor Total, Tensor Mlm, Tensor? Regularizer, double Lambda, long DirectedEdges, double Weight = 0);

@@ -80,7 +80,7 @@ public sealed class Trainer
         PrepareFolder(resume, store, device);
 
         var masker = new MlmMasker(config.Masking, config.Model.VocabSize, specials.Mask, specials.NeverMasked);
-        var train = new TrainingBatches(config, new PackedSequences(corpus.Train, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad),
+        var train = new TrainingBatches(config, new PackedSequences(corpus.Train, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad, corpus.TrainHeads),
             masker, labelled, specials.Pad);
         var heldOut = new BatchBuilder(new PackedSequences(corpus.HeldOut, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad), masker);
         using var evaluator = new MlmEvaluator(heldOut, config.BatchSize, config.EvalBatches, config.Seed);
@@ -198,7 +198,7 @@ public sealed class Trainer
         var batch = cpuBatch.To(device);
         double lambda = config.Regularizer?.LambdaAt(step) ?? 0;
         bool measure = config.Regularizer is not null && (step + 1) % config.LogEvery == 0;
-        var losses = RegularizedLoss.Compute(model, batch, lambda, measure);
+        var losses = RegularizedLoss.Compute(model, batch, lambda, measure, config.Regularizer?.Scale ?? LambdaScale.Sum);
         optimizer.ZeroGrad();
         losses.Total.backward();
         optimizer.ClipGradNorm(config.Optimizer.ClipNorm).Dispose(); // stays on the device: no sync

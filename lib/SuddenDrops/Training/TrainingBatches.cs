@@ -5,6 +5,8 @@ namespace SuddenDrops.Training;
 /// so that all variants of a sweep see the same batches): rows 0 … B − L − 1 are raw text and rows B − L … B − 1 treebank
 /// sentences (L = <see cref="RegularizerConfig.LabelledRows"/>), each drawn by its own counter-based <see cref="BatchOrder"/>;
 /// one masking generator (seed, Masking, step) masks all rows alike. Everything is a function of the step (exact resume).
+/// With a regulariser on the training rows' own trees (<see cref="EdgeSource.TrainingRows"/>) there are no labelled rows:
+/// the batch is exactly that of plain training on the same corpus, and its edges are those inside its packed rows.
 /// </summary>
 public sealed class TrainingBatches
 {
@@ -15,6 +17,7 @@ public sealed class TrainingBatches
     private readonly BatchOrder? labelledOrder;
     private readonly long seed;
     private readonly int padId;
+    private readonly bool edgesFromRows;
 
     public TrainingBatches(TrainingConfig config, PackedSequences raw, MlmMasker masker, LabelledSentences? labelled, int padId)
     {
@@ -24,7 +27,13 @@ public sealed class TrainingBatches
         this.masker = masker;
         this.padId = padId;
         seed = config.Seed;
-        if (config.Regularizer is { } regularizer)
+        if (config.Regularizer is { Edges: EdgeSource.TrainingRows } onRows)
+        {
+            if (!raw.HasTrees)
+                throw new ArgumentException($"The regulariser ({onRows.Variant}) acts on the training rows' trees, but the corpus has none: build it from parsed text (--silver).");
+            edgesFromRows = true;
+        }
+        else if (config.Regularizer is { } regularizer)
         {
             if (labelled is null || labelled.Count == 0)
                 throw new ArgumentException($"The regulariser ({regularizer.Variant}) needs labelled sentences from {regularizer.Treebank}; none were given.");
@@ -53,7 +62,17 @@ public sealed class TrainingBatches
         for (int row = 0; row < RawRows; row++) raw.Fill(rawIndices[row], row, ids, real);
         for (int j = 0; j < labelledIndices.Length; j++) labelled!.Fill(labelledIndices[j], RawRows + j, t, padId, ids, real);
         var batch = masker.Apply(ids, real, b, t, SeedMix.Generator(seed, SeedMix.Masking, step));
+        if (edgesFromRows) return batch with { Edges = RowEdges(rawIndices) };
         return labelled is null ? batch : batch with { Edges = EdgesOf(labelledIndices) };
+    }
+
+    private SyntacticEdges RowEdges(int[] rawIndices)
+    {
+        var rows = new List<long>();
+        var dependents = new List<long>();
+        var heads = new List<long>();
+        for (int row = 0; row < rawIndices.Length; row++) raw.Edges(rawIndices[row], row, rows, dependents, heads);
+        return SyntacticEdges.FromArrays([.. rows], [.. dependents], [.. heads]);
     }
 
     private SyntacticEdges EdgesOf(int[] labelledIndices)

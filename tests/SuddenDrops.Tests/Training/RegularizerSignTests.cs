@@ -92,4 +92,19 @@ public class RegularizerSignTests
         var penalised = RegularizedLoss.Compute(model, batch, lambda: 0.25);
         Assert.Equal(penalised.Mlm.item<float>() + 0.25 * penalised.Regularizer!.item<float>(), penalised.Total.item<float>(), 5);
     }
+
+    [Fact]
+    public void Per_edge_lambda_weighs_the_mean_over_directed_edges()
+    {
+        manual_seed(5);
+        using var model = new MaskedLanguageModel(Shape, padId: 0);
+        using var batch = Batch();
+        using var scope = NewDisposeScope();
+        var sum = RegularizedLoss.Compute(model, batch, lambda: 0.25);
+        var perEdge = RegularizedLoss.Compute(model, batch, lambda: 0.25, scale: LambdaScale.PerEdge);
+        Assert.Equal(sum.Regularizer!.item<float>(), perEdge.Regularizer!.item<float>(), 5); // R itself is logged either way
+        Assert.Equal(0.25 / 28, perEdge.Weight, 12);
+        Assert.Equal(perEdge.Mlm.item<float>() + 0.25 / 28 * perEdge.Regularizer!.item<float>(), perEdge.Total.item<float>(), 5);
+        Assert.Equal(0.25, sum.Weight);
+    }
 }

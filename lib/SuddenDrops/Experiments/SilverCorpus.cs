@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using SuddenDrops.Data;
+using SuddenDrops.Parsing;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Experiments;
+
+/// <summary>
+/// Silver dependency trees of the pretraining text, cached beside the tokenised corpora (<see cref="CorpusPreparation.DefaultCacheDirectory"/>).
+/// This class owns the cache's names:
+/// <list type="bullet">
+/// <item><c>parser-&lt;key&gt;/</c>: the biaffine parser (<see cref="ParserFolder"/>) trained on UD EWT train with the default
+/// <see cref="ParserConfig"/>; the key hashes that config and the contents of the EWT files, so a changed recipe trains anew;</item>
+/// <item><c>silver-&lt;source&gt;-&lt;key&gt;.conllu.gz</c> (+ <c>.progress.json</c>): the source's paragraphs
+/// (<see cref="ParagraphSentences"/>) parsed by that parser; the key hashes the source's files, the parser's model file and
+/// the sentence ids' format.</item>
+/// </list>
+/// <see cref="Build"/> makes whatever is missing (about 80 min for the parser and 45 min for Wikipedia and the books on one
+/// thread, both resumable: run it again after an interruption); <see cref="Require"/> finds the finished parses or says
+/// which command builds them.
+/// </summary>
+public static class SilverCorpus
+{
+    /// <summary>Part of every parse key: bump when the sentence ids or the parse's settings change.</summary>
+    private const string ParseFormat = "paragraph-sentences-v1;max-words=150";
+
+    /// <summary>The command that builds everything (named in error messages and the docs).</summary>
+    public const string BuildCommand = "sdrops silver";
+
+    /// <summary>The parser recipe of the silver trees (one thread, seed 0).</summary>
+    public static ParserConfig ParserConfig { get; } = new();
+
+    public static ParserFolder ParserFolderIn(string cacheDirectory, string dataRoot) =>
+        new(Path.Combine(cacheDirectory, $"parser-{ParserKey(dataRoot)}"));
+
+    /// <summary>The parse file of <paramref name="source"/> by the parser in <paramref name="parser"/>.</summary>
+    public static string ParsePath(string cacheDirectory, string source, string dataRoot, ParserFolder parser) =>
+        Path.Combine(cacheDirectory, $"silver-{SafeName(source)}-{ParseKey(source, dataRoot, parser)}.conllu.gz");
+
+    /// <summary>Whether a parse file is complete (its sidecar says the input was read to the end).</summary>
+    public static bool IsComplete(string parsePath) =>
+        File.Exists(parsePath) && File.Exists(CorpusParseProgress.PathFor(parsePath))
+        && JsonFiles.Load<CorpusParseProgress>(CorpusParseProgress.PathFor(parsePath)).InputExhausted;
+
+    /// <summary>The finished parses of <paramref name="sources"/>, in order; throws naming the command when one is missing.</summary>
+    public static IReadOnlyList<string> Require(IReadOnlyList<string> sources, string dataRoot, string cacheDirectory)
+    {
+        var parser = ParserFolderIn(cacheDirectory, dataRoot);
+        if (!parser.HasModel || !File.Exists(parser.StatePath) || !JsonFiles.Load<ParserTrainingState>(parser.StatePath).Stopped)
+            throw new FileNotFoundException($"No finished silver-tree parser at {parser.Root}. Build it and the parses with `{BuildCommand} --sources {string.Join(',', sources)}` (about 2 h on one thread, resumable).");
+        return [.. sources.Select(source =>
+        {
+            var path = ParsePath(cacheDirectory, source, dataRoot, parser);
+            return IsComplete(path) ? path
+                : throw new FileNotFoundException($"The silver parse of '{source}' ({path}) is missing or unfinished. Build it with `{BuildCommand} --sources {source}` (resumable).");
+        })];
+    }
+
+    /// <summary>Trains the parser if needed, then parses each source that is not parsed yet; returns the parse files.</summary>
+    public static IReadOnlyList<string> Build(IReadOnlyList<string> sources, string dataRoot, string cacheDirectory, int threads,
+        Action<string>? log = null, Action<ParserTrainer>? watchTraining = null, Action<CorpusParser>? watchParsing = null, CancellationToken cancellation = default)
+    {
+        var folder = ParserFolderIn(cacheDirectory, dataRoot);
+        var state = File.Exists(folder.StatePath) ? JsonFiles.Load<ParserTrainingState>(folder.StatePath) : null;
+        if (state is not { Stopped: true })
+        {
+            log?.Invoke($"Training the parser into {folder.Root} ({(state is null ? "new" : $"resuming after epoch {state.EpochsDone}")}) …");
+            var train = ConlluReader.Read(Path.Combine(dataRoot, ParserConfig.Train)).ToList();
+            var dev = ConlluReader.Read(Path.Combine(dataRoot, ParserConfig.Dev)).ToList();
+            var trainer = new ParserTrainer(ParserConfig with { Threads = threads }, folder.Root, train, dev);
+            watchTraining?.Invoke(trainer);
+            state = trainer.Run(resume: state is not null, cancellation);
+            if (!state.Stopped) throw new OperationCanceledException("Parser training was interrupted; run the same command again to resume.");
+            log?.Invoke($"Parser: best epoch {state.BestEpoch}, dev UAS {100 * state.BestDevUas:F2} LAS {100 * state.BestDevLas:F2}.");
+        }
+        var paths = new List<string>();
+        using var parser = DependencyParser.Load(folder.Root);
+        foreach (var source in sources)
+        {
+            var path = ParsePath(cacheDirectory, source, dataRoot, folder);
+            paths.Add(path);
+            if (IsComplete(path)) { log?.Invoke($"{source}: parsed already ({path})."); continue; }
+            log?.Invoke($"Parsing {source} into {path} …");
+            var corpus = new CorpusParser(parser, new CorpusParseOptions($"corpus:{source}", path),
+                () => ParagraphSentences.Read(CorpusSources.Open(source, dataRoot).ReadParagraphs()));
+            watchParsing?.Invoke(corpus);
+            var result = corpus.Run(cancellation);
+            if (!result.Progress.InputExhausted) throw new OperationCanceledException($"Parsing {source} was interrupted; run the same command again to resume.");
+            log?.Invoke($"{source}: {result.Progress.SentencesWritten:N0} sentences, {result.Progress.WordsWritten:N0} words.");
+        }
+        return paths;
+    }
+
+    /// <summary>A short hash of the parse files' identities (their keys are in their names), for the corpus cache and config.json.</summary>
+    public static string KeyOf(IReadOnlyList<string> parsePaths) => TokenCorpus.KeyOf([.. parsePaths.Select(Path.GetFileName)!]);
+
+    private static string ParserKey(string dataRoot) =>
+        TokenCorpus.KeyOf(JsonSerializer.Serialize(ParserConfig, JsonFiles.Options), FileHash(Path.Combine(dataRoot, ParserConfig.Train)), FileHash(Path.Combine(dataRoot, ParserConfig.Dev)));
+
+    private static string ParseKey(string source, string dataRoot, ParserFolder parser) =>
+        TokenCorpus.KeyOf([.. CorpusSources.Fingerprint(source, dataRoot).Select(f => f.Split('|')[1]), FileHash(parser.ModelPath), ParseFormat]);
+
+    private static string FileHash(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.");
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream));
+    }
+
+    private static string SafeName(string source) =>
+        new([.. Path.GetFileNameWithoutExtension(source.TrimEnd('/', '\\')).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+}
