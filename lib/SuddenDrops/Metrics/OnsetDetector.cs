@@ -30,7 +30,7 @@ namespace SuddenDrops.Metrics;
 /// span = the searched part of the grid, all of</para>
 /// <list type="bullet">
 /// <item>RiseFraction = Δ / range ≥ <see cref="OnsetOptions.MinRiseFraction"/> (0.3): the rise is a sizeable part of all change;</item>
-/// <item>Sharpness = (Δ / range) / (flank width / span) ≥ <see cref="OnsetOptions.MinSharpness"/> (2): the flank is
+/// <item>Sharpness = (Δ / range) / (flank width / span) ≥ <see cref="OnsetOptions.MinSharpness"/> (1.4): the flank is
 /// steeper than the series' average trend (a straight line has exactly 1; a logistic needs w ≲ span/15);</item>
 /// <item>RiseOverNoise = Δ / σ̂ ≥ <see cref="OnsetOptions.MinRiseOverNoise"/> (4): the jump stands out from the
 /// checkpoint noise σ̂ (Gasser, Sroka &amp; Jennen-Steinmetz 1986 pseudo-residuals:

@@ -30,7 +30,7 @@ public class OnsetSummaryTests
         Assert.True(initial.Candidate!.InflectionStep < 1000, $"{initial.Candidate.InflectionStep}");
 
         // After the first 1,000 steps, the loss drop and the accuracy jump start with the UAS rise. Both go on improving
-        // after it, so their flanks are too wide for the detector's default sharpness (≥ 2): candidates, not significant onsets.
+        // after it, so their flanks are too wide for the detector's default sharpness (≥ 1.4): candidates, not significant onsets.
         var loss = OnsetSummary.Of(Path.Combine(GpuRun("small"), "metrics.csv"), "eval_loss", fromStep: 1000);
         var accuracy = OnsetSummary.Of(GpuRun("small"), "eval_acc", fromStep: 1000);
         foreach (var metric in new[] { loss, accuracy })
