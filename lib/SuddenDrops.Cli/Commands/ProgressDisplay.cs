@@ -8,6 +8,7 @@ internal static class ProgressDisplay
 {
     public static void Run(long totalSteps, Trainer trainer, Action body)
     {
+        trainer.Warning += message => Console.Error.WriteLine(message);
         if (!AnsiConsole.Profile.Capabilities.Interactive)
         {
             // Redirected output (CI, logs): one line per report instead of a redrawn bar.

@@ -44,6 +44,9 @@ public sealed class Trainer
     /// <summary>Reported after each checkpoint with its metrics row.</summary>
     public event Action<IReadOnlyDictionary<string, object?>>? Checkpointed;
 
+    /// <summary>Raised with a sentence when a resume passes over a damaged checkpoint (the file and what is wrong).</summary>
+    public event Action<string>? Warning;
+
     /// <summary>
     /// <see cref="Run"/>, resuming from the last checkpoint up to <paramref name="retries"/> times when libtorch reports an
     /// error (<see cref="System.Runtime.InteropServices.ExternalException"/>). TorchSharp 0.107 lets the garbage collector
@@ -96,7 +99,7 @@ public sealed class Trainer
         long start = 0;
         double secondsBefore = 0;
         bool resumed = false;
-        if (resume && store.LatestResumable() is long latest)
+        if (resume && store.LatestResumable(damaged => Warning?.Invoke($"Skipping a damaged checkpoint: {damaged}")) is long latest)
         {
             var state = store.Load(latest, model, optimizer);
             start = state.Step;

@@ -34,7 +34,8 @@ public class RunForkTests : IDisposable
         suppressed.KeepOptimizerAt = new HashSet<long> { 10 };
         suppressed.Run(resume: false);
         Assert.True(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(10), "the optimizer state at the fork point is kept");
-        Assert.False(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(20), "other older optimizer states are still removed");
+        Assert.True(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(20), "the latest two keep their optimizer state");
+        Assert.False(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(0), "other older optimizer states are still removed");
 
         RunFork.Create(Folder("sas-"), Folder("forked"), 10, LabelledDataTests.Config(released));
         var facts = JsonFiles.Load<RunFacts>(Folder("forked").FactsPath);
@@ -57,19 +58,22 @@ public class RunForkTests : IDisposable
     [Fact]
     public void A_fork_is_refused_where_the_runs_differ_before_the_step_or_the_state_is_gone()
     {
-        var suppressed = Trainer(SasVariant.SasMinus, "sas-");
+        // Checkpoints every 5 steps: the optimizer state stays at 10 (asked for) and at 25 and 30 (the latest two) only.
+        static TrainingConfig Every5(SasVariant variant) =>
+            LabelledDataTests.Config(variant) with { Checkpoints = new CheckpointSchedule(DenseEvery: 5, DenseUntil: 100, SparseEvery: 50) };
+        var suppressed = new Trainer(Every5(SasVariant.SasMinus), Corpus(), SpecialPieces.BertBaseUncased, Folder("sas-"), labelled: LabelledDataTests.EwtTrain);
         suppressed.KeepOptimizerAt = new HashSet<long> { 10 };
         suppressed.Run(resume: false);
 
-        Assert.True(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10)), 10, out _));
-        Assert.False(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasPlus), 10, out var plus));
+        Assert.True(RunFork.CanFork(Folder("sas-"), Every5(SasVariant.SasMinusReleasedAt(10)), 10, out _));
+        Assert.False(RunFork.CanFork(Folder("sas-"), Every5(SasVariant.SasPlus), 10, out var plus));
         Assert.Contains("differ at step 0", plus);
-        Assert.False(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(20)), 20, out var gone));
+        Assert.False(RunFork.CanFork(Folder("sas-"), Every5(SasVariant.SasMinusReleasedAt(20)), 20, out var gone));
         Assert.Contains("no checkpoint with optimizer state at step 20", gone);
-        Assert.False(RunFork.CanFork(Folder("sas-"), LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10)) with { Seed = 6 }, 10, out var seed));
+        Assert.False(RunFork.CanFork(Folder("sas-"), Every5(SasVariant.SasMinusReleasedAt(10)) with { Seed = 6 }, 10, out var seed));
         Assert.Contains("differs", seed);
         Assert.Throws<InvalidOperationException>(() =>
-            RunFork.Create(Folder("sas-"), Folder("sas-"), 10, LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(10))));
+            RunFork.Create(Folder("sas-"), Folder("sas-"), 10, Every5(SasVariant.SasMinusReleasedAt(10))));
     }
 
     private static TrainingConfig ConstantRate(int steps) =>

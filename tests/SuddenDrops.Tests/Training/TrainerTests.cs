@@ -10,14 +10,14 @@ public class TrainerTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     /// <summary>A synthetic language with structure to learn: each piece predicts the next (a noisy cycle).</summary>
-    private static TokenCorpus SyntheticCorpus()
+    internal static TokenCorpus SyntheticCorpus()
     {
         var rng = new Random(3);
         int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
         return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
     }
 
-    private static TrainingConfig Config(int steps, double lr = 3e-3) => new(
+    internal static TrainingConfig Config(int steps, double lr = 3e-3) => new(
         Preset: "test",
         Model: new BertConfig(VocabSize: 160, Layers: 2, Hidden: 32, Heads: 2, Intermediate: 64, MaxPositions: 32),
         Corpus: new CorpusConfig(["synthetic"]),
