@@ -148,14 +148,16 @@ public static class TwoNN
         var x = tensor(coordinates, [n, dims], ScalarType.Float64); // [n, D]
         x = x - x.mean([0], keepdim: true); // centring leaves distances unchanged and reduces cancellation
         var squaredNorms = (x * x).sum(1); // [n]
+        // Scalars held through the native calls (environment.md, "Scalars").
+        using Scalar two = 2.ToScalar(), infinity = double.PositiveInfinity.ToScalar();
         var result = new long[n][];
         for (var start = 0; start < n; start += RowBlock)
         {
             var rows = Math.Min(RowBlock, n - start);
             var block = x.narrow(0, start, rows); // [b, D]
             var squared = squaredNorms.narrow(0, start, rows).unsqueeze(1) + squaredNorms.unsqueeze(0)
-                          - 2 * block.mm(x.t()); // [b, n]
-            squared.diagonal(offset: start).fill_(double.PositiveInfinity); // (r, start + r): a point is not its own neighbour
+                          - two * block.mm(x.t()); // [b, n]
+            squared.diagonal(offset: start).fill_(infinity); // (r, start + r): a point is not its own neighbour
             var (_, indices) = squared.topk(count, dim: 1, largest: false, sorted: true); // [b, count]
             var flat = indices.contiguous().data<long>().ToArray();
             for (var r = 0; r < rows; r++)

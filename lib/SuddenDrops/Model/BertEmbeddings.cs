@@ -45,7 +45,7 @@ public sealed class BertEmbeddings : nn.Module
     /// <returns>[B, T, D]</returns>
     public Tensor Forward(Tensor inputIds, Tensor? tokenTypes)
     {
-        var t = inputIds.shape[1];
+        using var t = inputIds.shape[1].ToScalar(); // held through the native call (environment.md, "Scalars")
         using var positions = arange(t, dtype: ScalarType.Int64, device: inputIds.device); // [T]
         using var types = tokenTypes is null ? zeros_like(inputIds) : null;
         using var w = word.forward(inputIds);                  // [B, T, D]

@@ -43,7 +43,9 @@ public static class FastDropout
         ulong seed = unchecked((ulong)randint(long.MaxValue, [1], ScalarType.Int64).item<long>());
         var values = empty(n, ScalarType.Int16);                      // [n] signed: −32768 … 32767, uniform
         Xoshiro256StarStar.Fill(values.bytes, seed);
-        var keep = values.ge_(q - Levels / 2).view(shape);              // [shape] 1 where u ≥ q, i.e. kept
-        return keep.to(dtype).mul_((double)Levels / (Levels - q)).MoveToOuterDisposeScope();
+        // Scalars held through the native calls (environment.md, "Scalars").
+        using Scalar threshold = (q - Levels / 2).ToScalar(), scale = ((double)Levels / (Levels - q)).ToScalar();
+        var keep = values.ge_(threshold).view(shape);                  // [shape] 1 where u ≥ q, i.e. kept
+        return keep.to(dtype).mul_(scale).MoveToOuterDisposeScope();
     }
 }

@@ -105,12 +105,12 @@ public sealed class MaskedLanguageModel : nn.Module
     /// <summary>0 where the key is a real token, the dtype's lowest value where it is padding: [B, 1, 1, T].</summary>
     public static Tensor AdditiveMask(Tensor attentionMask, ScalarType dtype)
     {
-        using var isPad = attentionMask.eq(0).unsqueeze(1).unsqueeze(2); // [B, 1, 1, T]
+        // The Scalars are held in usings so that they stay alive through the native calls: an implicit → Scalar temporary
+        // can be finalised mid-call (seen once as a "toFloat" check failure in libtorch after an hour of evaluations).
+        using var padding = 0.ToScalar();
+        using var isPad = attentionMask.eq(padding).unsqueeze(1).unsqueeze(2); // [B, 1, 1, T]
         using var zero = zeros(isPad.shape, dtype, attentionMask.device);
-        // finite: a cast of float.MinValue to bf16 would round to −∞. The Scalar is held in a using so that it stays alive
-        // through the native call: an implicit double → Scalar temporary can be finalised mid-call (seen once as a
-        // "toFloat" check failure in libtorch after an hour of evaluations).
-        using var lowest = finfo(dtype).min.ToScalar();
+        using var lowest = finfo(dtype).min.ToScalar(); // finite: a cast of float.MinValue to bf16 would round to −∞
         return zero.masked_fill(isPad, lowest);
     }
 

@@ -19,12 +19,18 @@ public sealed class SelfAttention : nn.Module
     private readonly int heads;
     private readonly int headDim;
     private readonly double dropoutP;
+    // √d_h and 1/√d_h, created once and disposed with the module: a Scalar made implicitly for each call (Tensor / double)
+    // can be finalised while libtorch reads it (environment.md, "Scalars").
+    private readonly Scalar sqrtHeadDim;
+    private readonly Scalar inverseSqrtHeadDim;
 
     public SelfAttention(BertConfig config) : base(nameof(SelfAttention))
     {
         heads = config.Heads;
         headDim = config.HeadDim;
         dropoutP = config.Dropout;
+        sqrtHeadDim = Math.Sqrt(headDim).ToScalar();
+        inverseSqrtHeadDim = (1.0 / Math.Sqrt(headDim)).ToScalar();
         qkv = nn.Linear(config.Hidden, 3L * config.Hidden);
         output = nn.Linear(config.Hidden, config.Hidden);
         RegisterComponents();
@@ -64,7 +70,7 @@ public sealed class SelfAttention : nn.Module
         Tensor context; // [B, H, T, Dh]
         if (returnProbabilities)
         {
-            var scores = matmul(q, k.transpose(-2, -1)).to(ScalarType.Float32) / Math.Sqrt(headDim); // [B, H, T, T] fp32
+            var scores = matmul(q, k.transpose(-2, -1)).to(ScalarType.Float32) / sqrtHeadDim; // [B, H, T, T] fp32
             if (additiveMask is not null) scores = scores + additiveMask;
             var probs = scores.softmax(-1);
             context = matmul(FastDropout.Apply(probs, dropoutP, training, Kernels).to(v.dtype), v);
@@ -75,7 +81,7 @@ public sealed class SelfAttention : nn.Module
             // In training, libtorch's CPU attention kernels take no dropout (scaled_dot_product_attention would run its
             // unfused "math" path with a safe-softmax pass and Bernoulli masks); in evaluation of short rows its flash
             // kernel is slower than this. The same arithmetic, written out:
-            var scaled = q * (1.0 / Math.Sqrt(headDim));                                             // [B, H, T, Dh]
+            var scaled = q * inverseSqrtHeadDim;                                                     // [B, H, T, Dh]
             var scores = matmul(scaled, k.transpose(-2, -1));                                       // [B, H, T, T] matmul type
             if (additiveMask is not null) scores = scores + additiveMask;
             var probs = scores.softmax(-1, ScalarType.Float32);                                     // [B, H, T, T] fp32
@@ -89,5 +95,15 @@ public sealed class SelfAttention : nn.Module
         }
         var merged = context.transpose(1, 2).reshape(b, t, heads * headDim); // [B, T, D]
         return MixedPrecision.Linear(merged, output, MatmulType).MoveToOuterDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            sqrtHeadDim.Dispose();
+            inverseSqrtHeadDim.Dispose();
+        }
+        base.Dispose(disposing);
     }
 }
