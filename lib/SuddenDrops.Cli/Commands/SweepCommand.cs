@@ -22,6 +22,10 @@ internal static class SweepCommand
         var output = new Option<string?>("--out") { Description = "Sweep folder (default: runs/sweep-<preset>)." };
         var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
         var summaryOnly = new Option<bool>("--summary-only") { Description = "Train nothing: summarise the runs as they are." };
+        var only = new Option<string?>("--run") { Description = "Train only this run of the sweep (e.g. sas-@1000-s2); what a Slurm array task runs." };
+        var plan = new Option<string?>("--plan") { Description = "slurm: write a Slurm job array (one task per run, SAS−(k) forks after their SAS− task) into <out>/slurm/ and train nothing." };
+        var partition = new Option<string?>("--partition") { Description = "Slurm partition for --plan slurm." };
+        var time = new Option<string>("--time") { Description = "Slurm time limit per task for --plan slurm.", DefaultValueFactory = _ => "24:00:00" };
         var command = new Command("sweep", "Train the regulariser variants (base, SAS+, SAS-, SAS-(k)) over seeds, then summarise losses, UAS and onsets.");
         options.AddTo(command);
         regularizer.AddTo(command);
@@ -30,6 +34,10 @@ internal static class SweepCommand
         command.Options.Add(output);
         command.Options.Add(data);
         command.Options.Add(summaryOnly);
+        command.Options.Add(only);
+        command.Options.Add(plan);
+        command.Options.Add(partition);
+        command.Options.Add(time);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var preset = options.Build(parse);
@@ -41,7 +49,14 @@ internal static class SweepCommand
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
 
-            bool completed = parse.GetValue(summaryOnly) || TrainAll(runs, parse.GetValue(data), cancel.Token);
+            if (parse.GetValue(plan) is string kind)
+            {
+                if (!kind.Equals("slurm", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException($"--plan knows only slurm, got '{kind}'.");
+                var written = SlurmPlan.Write(runs, outDir, TaskCommand(), preset.Threads > 0 ? preset.Threads : 1, parse.GetValue(partition), parse.GetValue(time)!);
+                AnsiConsole.MarkupLine($"Slurm plan for {runs.Count} runs: {Markup.Escape(string.Join(", ", written))}; submit with [bold]bash {Markup.Escape(written[^1])}[/].");
+                return 0;
+            }
+            bool completed = parse.GetValue(summaryOnly) || TrainAll(runs, parse.GetValue(data), parse.GetValue(only), cancel.Token);
             var rows = SweepSummary.Of(runs);
             var summaryPath = Path.Combine(outDir, "summary.csv");
             SweepSummary.Write(summaryPath, rows);
@@ -52,42 +67,36 @@ internal static class SweepCommand
         return command;
     }
 
-    /// <summary>Trains the runs in order; false when cancelled (the current run wrote a checkpoint).</summary>
-    private static bool TrainAll(IReadOnlyList<SweepRun> runs, string? dataRoot, CancellationToken cancel)
+    /// <summary>Trains the runs (or the one named) with a progress display; false when cancelled (the current run wrote a checkpoint).</summary>
+    private static bool TrainAll(IReadOnlyList<SweepRun> runs, string? dataRoot, string? only, CancellationToken cancel)
     {
-        var ordered = Sweep.TrainingOrder(runs);
-        for (var i = 0; i < ordered.Count; i++)
+        var runner = new SweepRunner(runs, dataRoot)
         {
-            var run = ordered[i];
-            var state = Sweep.StateOf(run);
-            var label = $"[{i + 1}/{ordered.Count}] {run.Name}";
-            if (state == SweepRunState.Finished)
+            Watch = (run, trainer, train) =>
             {
-                AnsiConsole.MarkupLine($"{Markup.Escape(label)}: [green]finished[/], skipped.");
-                continue;
-            }
-            var job = TrainingJob.Prepare(run.Config, run.Folder, dataRoot, log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
-            var why = "";
-            if (state == SweepRunState.NotStarted && Sweep.ForkSource(run, job.Config, out why) is { } source)
-            {
-                RunFork.Create(source, job.Run, run.Variant.ReleaseStep!.Value, job.Config);
-                AnsiConsole.MarkupLine($"{Markup.Escape(label)}: forked from {Markup.Escape(Path.GetFileName(source.Root))} at step {run.Variant.ReleaseStep:N0}.");
-                state = SweepRunState.Unfinished;
-            }
-            else if (run.Variant.Kind == SasVariantKind.SasMinusReleased && state == SweepRunState.NotStarted)
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(label)}: trained from step 0 ({Markup.Escape(why)}).[/]");
-            AnsiConsole.MarkupLine($"{Markup.Escape(label)}: {(state == SweepRunState.Unfinished ? "resuming" : "starting")} → {Markup.Escape(run.Folder)}");
-            var trainer = job.CreateTrainer(CheckpointProbes.Default(job));
-            trainer.KeepOptimizerAt = Sweep.ForkPoints(run, runs);
-            TrainingSummary summary = null!;
-            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(state == SweepRunState.Unfinished, Trainer.DefaultRecoveries, Warn, cancel));
-            if (!summary.Completed)
-            {
-                AnsiConsole.MarkupLine($"[yellow]Stopped {Markup.Escape(run.Name)} at step {summary.EndStep:N0}; run the same command again to resume.[/]");
-                return false;
-            }
+                TrainingSummary summary = null!;
+                ProgressDisplay.Run(run.Config.Steps, trainer, () => summary = train());
+                return summary;
+            },
+        };
+        runner.Message += m => AnsiConsole.MarkupLine(Markup.Escape(m));
+        runner.Warning += Warn;
+        return runner.TrainAll(cancel, only);
+    }
+
+    /// <summary>This command line without the planning options: what each Slurm task runs (with <c>--run</c> added).</summary>
+    private static string TaskCommand()
+    {
+        var args = Environment.GetCommandLineArgs().Skip(1).ToList();
+        var kept = new List<string> { "sdrops" };
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--plan" or "--partition" or "--time" or "--run") { i++; continue; }
+            if (args[i].StartsWith("--plan=", StringComparison.Ordinal) || args[i].StartsWith("--partition=", StringComparison.Ordinal)
+                || args[i].StartsWith("--time=", StringComparison.Ordinal) || args[i].StartsWith("--run=", StringComparison.Ordinal)) continue;
+            kept.Add(args[i].Any(char.IsWhiteSpace) ? $"'{args[i]}'" : args[i]);
         }
-        return true;
+        return string.Join(' ', kept);
     }
 
     private static IReadOnlyList<int> ParseSeeds(string text)
