@@ -39,7 +39,7 @@ internal static class ExtendCommand
             }
             else
             {
-                config = RunFork.Extend(source, target, parse.GetValue(steps), parse.GetValue(threads));
+                config = RunFork.Extend(source, target, parse.GetValue(steps), parse.GetValue(threads), Console.Error.WriteLine);
                 AnsiConsole.MarkupLine($"Extending {Markup.Escape(source.Root)} to {config.Steps:N0} steps → {Markup.Escape(target.Root)}");
             }
             var job = TrainingJob.Prepare(config, target.Root, parse.GetValue(data), log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));

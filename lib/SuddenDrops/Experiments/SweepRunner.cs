@@ -41,7 +41,7 @@ public sealed class SweepRunner(IReadOnlyList<SweepRun> runs, string? dataRoot)
             var why = "";
             if (state == SweepRunState.NotStarted && Sweep.ForkSource(run, job.Config, out why) is { } source)
             {
-                RunFork.Create(source, job.Run, run.Variant.ReleaseStep!.Value, job.Config);
+                RunFork.Create(source, job.Run, run.Variant.ReleaseStep!.Value, job.Config, m => Warning?.Invoke(m));
                 Message?.Invoke($"{label}: forked from {Path.GetFileName(source.Root)} at step {run.Variant.ReleaseStep:N0}.");
                 state = SweepRunState.Unfinished;
             }

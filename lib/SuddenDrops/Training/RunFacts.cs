@@ -25,10 +25,15 @@ public sealed record RunFacts(
     string? ForkedFrom = null,
     string? Cpu = null,
     bool? CpuBf16Matmul = null,
-    int? Threads = null)
+    int? Threads = null,
+    string? Precision = null)
 {
     /// <summary>The same facts with one more resume time.</summary>
     public RunFacts WithResume(DateTime utc) => this with { ResumedUtc = [.. ResumedUtc, utc.ToString("O")] };
+
+    /// <summary>The facts of a run about to train <paramref name="config"/> on <paramref name="device"/>.</summary>
+    public static RunFacts Collect(TrainingConfig config, string device) =>
+        Collect(config.Seed, device) with { Precision = config.Precision.ToString().ToLowerInvariant() };
 
     public static RunFacts Collect(int seed, string device)
     {

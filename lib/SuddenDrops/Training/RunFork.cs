@@ -81,7 +81,9 @@ public static class RunFork
     /// </summary>
     /// <exception cref="InvalidOperationException">The fork is not exact (see <see cref="CanFork"/>) or the target has begun
     /// (it has checkpoints or metrics; a folder holding only what run preparation writes, e.g. vocab.txt, is replaced).</exception>
-    public static void Create(RunFolder source, RunFolder target, long step, TrainingConfig targetConfig)
+    /// <param name="warn">Told when the fork is exact in its arithmetic but not bit for bit: the source trained on another
+    /// number of CPU threads than the new run will (libtorch's reductions then sum in another order).</param>
+    public static void Create(RunFolder source, RunFolder target, long step, TrainingConfig targetConfig, Action<string>? warn = null)
     {
         if (!CanFork(source, targetConfig, step, out var reason))
             throw new InvalidOperationException($"Cannot fork {target.Root} from {source.Root} at step {step:N0}: {reason}.");
@@ -99,10 +101,14 @@ public static class RunFork
         CopyRowsUpTo(source.TrainLogPath, partial.TrainLogPath, step);
         if (File.Exists(source.VocabPath)) File.Copy(source.VocabPath, partial.VocabPath);
         JsonFiles.Save(partial.ConfigPath, targetConfig);
-        JsonFiles.Save(partial.FactsPath, RunFacts.Collect(targetConfig.Seed, targetConfig.Device) with
-        {
-            ForkedFrom = $"{Path.GetFileName(source.Root.TrimEnd(Path.DirectorySeparatorChar))} at step {step}",
-        });
+        var sourceThreads = File.Exists(source.FactsPath) ? JsonFiles.Load<RunFacts>(source.FactsPath).Threads : null;
+        var mixed = sourceThreads is int before && targetConfig.Threads > 0 && before != targetConfig.Threads;
+        var forkedFrom = $"{Path.GetFileName(source.Root.TrimEnd(Path.DirectorySeparatorChar))} at step {step}"
+            + (mixed ? $" (trained there on {sourceThreads} CPU threads, here on {targetConfig.Threads})" : "");
+        if (mixed)
+            warn?.Invoke($"{target.Root}: forked from a run trained on {sourceThreads} CPU threads and continued on {targetConfig.Threads}; "
+                         + "the steps after the fork are not bit for bit those of a run on one thread count (run.json says so).");
+        JsonFiles.Save(partial.FactsPath, RunFacts.Collect(targetConfig, targetConfig.Device) with { ForkedFrom = forkedFrom });
 
         if (Directory.Exists(target.Root)) Directory.Delete(target.Root, recursive: true);
         Directory.Move(partial.Root, target.Root);
@@ -114,7 +120,7 @@ public static class RunFork
     /// configuration but for the length (and the CPU threads, when given). Returns that configuration; continue with
     /// <c>Trainer.Run(resume: true)</c>. Refused as <see cref="Create"/> refuses, e.g. for a linearly decaying learning rate.
     /// </summary>
-    public static TrainingConfig Extend(RunFolder source, RunFolder target, int steps, int? threads = null)
+    public static TrainingConfig Extend(RunFolder source, RunFolder target, int steps, int? threads = null, Action<string>? warn = null)
     {
         if (!source.HasConfig)
             throw new InvalidOperationException($"Cannot extend {source.Root}: it has no config.json.");
@@ -124,7 +130,7 @@ public static class RunFork
                    ?? throw new InvalidOperationException($"Cannot extend {source.Root}: no checkpoint keeps its optimizer state.");
         if (step >= steps)
             throw new InvalidOperationException($"Cannot extend {source.Root} to {steps:N0} steps: it has already reached step {step:N0}.");
-        Create(source, target, step, config);
+        Create(source, target, step, config, warn);
         return config;
     }
 

@@ -256,7 +256,7 @@ public sealed class Trainer
         JsonFiles.Save(run.ConfigPath, config);
         JsonFiles.Save(run.FactsPath, resume && File.Exists(run.FactsPath)
             ? JsonFiles.Load<RunFacts>(run.FactsPath).WithResume(DateTime.UtcNow)
-            : RunFacts.Collect(config.Seed, device.ToString()));
+            : RunFacts.Collect(config, device.ToString()));
     }
 
     private static bool JsonFilesEqual(TrainingConfig a, TrainingConfig b) =>

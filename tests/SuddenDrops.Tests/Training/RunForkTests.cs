@@ -87,6 +87,17 @@ public class RunForkTests : IDisposable
         new(config, Corpus(), SpecialPieces.BertBaseUncased, Folder(name), labelled: LabelledDataTests.EwtTrain);
 
     [Fact]
+    public void Extending_on_another_thread_count_is_allowed_but_said_in_run_json_and_warned()
+    {
+        Trainer(ConstantRate(20), "short").Run(resume: false); // one thread
+        Assert.Equal("fp32", JsonFiles.Load<RunFacts>(Folder("short").FactsPath).Precision);
+        var warnings = new List<string>();
+        RunFork.Extend(Folder("short"), Folder("on2"), 30, threads: 2, warnings.Add);
+        Assert.Contains("1 CPU threads and continued on 2", Assert.Single(warnings));
+        Assert.Equal("short at step 20 (trained there on 1 CPU threads, here on 2)", JsonFiles.Load<RunFacts>(Folder("on2").FactsPath).ForkedFrom);
+    }
+
+    [Fact]
     public void A_constant_rate_run_extended_past_its_end_equals_a_run_trained_that_long()
     {
         Trainer(ConstantRate(30), "long").Run(resume: false);
