@@ -38,53 +38,36 @@ internal sealed class TrainingOptions
         foreach (var o in All()) command.Options.Add(o);
     }
 
-    /// <summary>The preset with every given override applied.</summary>
-    public TrainingConfig Build(ParseResult parse)
+    /// <summary>The preset with every given override applied (the rules are <see cref="ConfigOverrides"/>').</summary>
+    public TrainingConfig Build(ParseResult parse) => Overrides(parse).ApplyTo(Presets.Get(parse.GetValue(Preset)!));
+
+    public ConfigOverrides Overrides(ParseResult parse) => new()
     {
-        var c = Presets.Get(parse.GetValue(Preset)!);
-        var model = c.Model;
-        if (parse.GetValue(Layers) is int layers) model = model with { Layers = layers };
-        if (parse.GetValue(Hidden) is int hidden) model = model with { Hidden = hidden, Intermediate = 4 * hidden };
-        if (parse.GetValue(Heads) is int heads) model = model with { Heads = heads };
-        if (parse.GetValue(Ffn) is int ffn) model = model with { Intermediate = ffn };
-        if (parse.GetValue(Dropout) is double dropout) model = model with { Dropout = dropout };
-        var corpus = c.Corpus with { Parsed = parse.GetValue(Silver) };
-        if (parse.GetValue(Vocab) is int vocab) corpus = corpus with { PrunedVocabulary = vocab > 0 ? vocab : null };
-        if (parse.GetValue(Sources) is string sources)
-            corpus = corpus with { Sources = sources.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
-        var optimizer = c.Optimizer;
-        if (parse.GetValue(LearningRate) is double lr) optimizer = optimizer with { LearningRate = lr };
-        if (parse.GetValue(Warmup) is int warmup) optimizer = optimizer with { WarmupSteps = warmup };
-        if (parse.GetValue(Decay) is string decay)
-            optimizer = optimizer with { Decay = Enum.TryParse<LearningRateDecay>(decay, ignoreCase: true, out var d) ? d : throw new ArgumentException($"--decay must be linear or constant, got '{decay}'.") };
-        var checkpoints = c.Checkpoints;
-        if (parse.GetValue(CheckpointEvery) is int every)
-            checkpoints = every >= 1 ? new CheckpointSchedule(DenseEvery: every, DenseUntil: 0, SparseEvery: every)
-                : throw new ArgumentException($"--checkpoint-every must be positive, got {every}.");
-        var probes = c.ProbeSettings;
-        if (parse.GetValue(SlowProbesEvery) is int slow)
-            probes = slow >= 1 ? probes with { SlowProbesEvery = slow } : throw new ArgumentException($"--slow-probes-every must be positive, got {slow}.");
-        if (parse.GetValue(BlimpPerParadigm) is int blimp)
-            probes = blimp >= 0 ? probes with { BlimpPerParadigm = blimp } : throw new ArgumentException($"--blimp-per-paradigm must be 0 or more, got {blimp}.");
-        int seqLen = parse.GetValue(SequenceLength) ?? c.SequenceLength;
-        if (seqLen > model.MaxPositions) model = model with { MaxPositions = seqLen };
-        return (c with
-        {
-            Model = model,
-            Corpus = corpus,
-            Optimizer = optimizer,
-            Checkpoints = checkpoints,
-            Probes = c.Probes is null && probes == c.ProbeSettings ? null : probes, // configs without probes stay without
-            SequenceLength = seqLen,
-            Steps = parse.GetValue(Steps) ?? c.Steps,
-            BatchSize = parse.GetValue(BatchSize) ?? c.BatchSize,
-            Seed = parse.GetValue(Seed) ?? c.Seed,
-            Device = parse.GetValue(Device) ?? c.Device,
-            Threads = parse.GetValue(Threads) ?? c.Threads,
-            Precision = Model.PrecisionChoice.Parse(parse.GetValue(Precision), parse.GetValue(Device) ?? c.Device),
-            Kernels = parse.GetValue(Kernels) is string k ? ParseKernels(k) : c.Kernels,
-        }).Validate();
-    }
+        Steps = parse.GetValue(Steps),
+        BatchSize = parse.GetValue(BatchSize),
+        SequenceLength = parse.GetValue(SequenceLength),
+        LearningRate = parse.GetValue(LearningRate),
+        Warmup = parse.GetValue(Warmup),
+        Decay = parse.GetValue(Decay) is string decay
+            ? Enum.TryParse<LearningRateDecay>(decay, ignoreCase: true, out var d) ? d : throw new ArgumentException($"--decay must be linear or constant, got '{decay}'.")
+            : null,
+        Layers = parse.GetValue(Layers),
+        Hidden = parse.GetValue(Hidden),
+        Heads = parse.GetValue(Heads),
+        Ffn = parse.GetValue(Ffn),
+        Dropout = parse.GetValue(Dropout),
+        Vocab = parse.GetValue(Vocab),
+        Sources = parse.GetValue(Sources)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Seed = parse.GetValue(Seed),
+        Threads = parse.GetValue(Threads),
+        Device = parse.GetValue(Device),
+        Precision = parse.GetValue(Precision),
+        Kernels = parse.GetValue(Kernels) is string k ? ParseKernels(k) : null,
+        CheckpointEvery = parse.GetValue(CheckpointEvery),
+        SlowProbesEvery = parse.GetValue(SlowProbesEvery),
+        BlimpPerParadigm = parse.GetValue(BlimpPerParadigm),
+        Silver = parse.GetValue(Silver),
+    };
 
     private static Model.Kernels ParseKernels(string value) =>
         Enum.TryParse<Model.Kernels>(value.Trim(), ignoreCase: true, out var k) ? k : throw new ArgumentException($"--kernels must be fast or reference, got '{value}'.");
