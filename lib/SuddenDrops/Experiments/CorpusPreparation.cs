@@ -17,7 +17,9 @@ public static class CorpusPreparation
         Environment.GetEnvironmentVariable("SUDDENDROPS_CACHE") is { Length: > 0 } env ? env
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "suddendrops");
 
-    public static PreparedCorpus Prepare(CorpusConfig config, string dataRoot, string? cacheDirectory = null, Action<string>? log = null)
+    /// <param name="parser">The silver trees' parser recipe when <see cref="CorpusConfig.Parsed"/> (default: <see cref="SilverCorpus.DefaultParser"/>).</param>
+    public static PreparedCorpus Prepare(CorpusConfig config, string dataRoot, string? cacheDirectory = null, Action<string>? log = null,
+        Parsing.ParserConfig? parser = null)
     {
         cacheDirectory ??= DefaultCacheDirectory;
         var basePath = Path.Combine(dataRoot, BaseVocabularyFile);
@@ -45,7 +47,7 @@ public static class CorpusPreparation
             }
         }
 
-        var parses = config.Parsed ? SilverCorpus.Require(config.Sources, dataRoot, cacheDirectory) : null;
+        var parses = config.Parsed ? SilverCorpus.Require(config.Sources, dataRoot, cacheDirectory, parser) : null;
         var parsedKey = parses is null ? null : SilverCorpus.KeyOf(parses);
         if (config.ParsedKey is { } expected && expected != parsedKey)
             throw new InvalidOperationException($"The run was made on silver trees {expected}, but the cache now holds {parsedKey ?? "none"}: "

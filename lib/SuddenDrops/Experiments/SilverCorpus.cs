@@ -28,11 +28,11 @@ public static class SilverCorpus
     /// <summary>The command that builds everything (named in error messages and the docs).</summary>
     public const string BuildCommand = "sdrops silver";
 
-    /// <summary>The parser recipe of the silver trees (one thread, seed 0).</summary>
-    public static ParserConfig ParserConfig { get; } = new();
+    /// <summary>The parser recipe of the silver trees (one thread, seed 0); the methods below take another for tests.</summary>
+    public static ParserConfig DefaultParser { get; } = new();
 
-    public static ParserFolder ParserFolderIn(string cacheDirectory, string dataRoot) =>
-        new(Path.Combine(cacheDirectory, $"parser-{ParserKey(dataRoot)}"));
+    public static ParserFolder ParserFolderIn(string cacheDirectory, string dataRoot, ParserConfig? parser = null) =>
+        new(Path.Combine(cacheDirectory, $"parser-{ParserKey(dataRoot, parser ?? DefaultParser)}"));
 
     /// <summary>The parse file of <paramref name="source"/> by the parser in <paramref name="parser"/>.</summary>
     public static string ParsePath(string cacheDirectory, string source, string dataRoot, ParserFolder parser) =>
@@ -44,9 +44,9 @@ public static class SilverCorpus
         && JsonFiles.Load<CorpusParseProgress>(CorpusParseProgress.PathFor(parsePath)).InputExhausted;
 
     /// <summary>The finished parses of <paramref name="sources"/>, in order; throws naming the command when one is missing.</summary>
-    public static IReadOnlyList<string> Require(IReadOnlyList<string> sources, string dataRoot, string cacheDirectory)
+    public static IReadOnlyList<string> Require(IReadOnlyList<string> sources, string dataRoot, string cacheDirectory, ParserConfig? recipe = null)
     {
-        var parser = ParserFolderIn(cacheDirectory, dataRoot);
+        var parser = ParserFolderIn(cacheDirectory, dataRoot, recipe);
         if (!parser.HasModel || !File.Exists(parser.StatePath) || !JsonFiles.Load<ParserTrainingState>(parser.StatePath).Stopped)
             throw new FileNotFoundException($"No finished silver-tree parser at {parser.Root}. Build it and the parses with `{BuildCommand} --sources {string.Join(',', sources)}` (about 2 h on one thread, resumable).");
         return [.. sources.Select(source =>
@@ -59,16 +59,18 @@ public static class SilverCorpus
 
     /// <summary>Trains the parser if needed, then parses each source that is not parsed yet; returns the parse files.</summary>
     public static IReadOnlyList<string> Build(IReadOnlyList<string> sources, string dataRoot, string cacheDirectory, int threads,
-        Action<string>? log = null, Action<ParserTrainer>? watchTraining = null, Action<CorpusParser>? watchParsing = null, CancellationToken cancellation = default)
+        Action<string>? log = null, Action<ParserTrainer>? watchTraining = null, Action<CorpusParser>? watchParsing = null,
+        CancellationToken cancellation = default, ParserConfig? recipe = null)
     {
-        var folder = ParserFolderIn(cacheDirectory, dataRoot);
+        recipe ??= DefaultParser;
+        var folder = ParserFolderIn(cacheDirectory, dataRoot, recipe);
         var state = File.Exists(folder.StatePath) ? JsonFiles.Load<ParserTrainingState>(folder.StatePath) : null;
         if (state is not { Stopped: true })
         {
             log?.Invoke($"Training the parser into {folder.Root} ({(state is null ? "new" : $"resuming after epoch {state.EpochsDone}")}) …");
-            var train = ConlluReader.Read(Path.Combine(dataRoot, ParserConfig.Train)).ToList();
-            var dev = ConlluReader.Read(Path.Combine(dataRoot, ParserConfig.Dev)).ToList();
-            var trainer = new ParserTrainer(ParserConfig with { Threads = threads }, folder.Root, train, dev);
+            var train = ConlluReader.Read(Path.Combine(dataRoot, recipe.Train)).ToList();
+            var dev = ConlluReader.Read(Path.Combine(dataRoot, recipe.Dev)).ToList();
+            var trainer = new ParserTrainer(recipe with { Threads = threads }, folder.Root, train, dev);
             watchTraining?.Invoke(trainer);
             state = trainer.Run(resume: state is not null, cancellation);
             if (!state.Stopped) throw new OperationCanceledException("Parser training was interrupted; run the same command again to resume.");
@@ -95,8 +97,10 @@ public static class SilverCorpus
     /// <summary>A short hash of the parse files' identities (their keys are in their names), for the corpus cache and config.json.</summary>
     public static string KeyOf(IReadOnlyList<string> parsePaths) => TokenCorpus.KeyOf([.. parsePaths.Select(Path.GetFileName)!]);
 
-    private static string ParserKey(string dataRoot) =>
-        TokenCorpus.KeyOf(JsonSerializer.Serialize(ParserConfig, JsonFiles.Options), FileHash(Path.Combine(dataRoot, ParserConfig.Train)), FileHash(Path.Combine(dataRoot, ParserConfig.Dev)));
+    /// <summary>The recipe (threads aside: they change no result beyond rounding) and the contents of its treebanks.</summary>
+    private static string ParserKey(string dataRoot, ParserConfig recipe) =>
+        TokenCorpus.KeyOf(JsonSerializer.Serialize(recipe with { Threads = DefaultParser.Threads }, JsonFiles.Options),
+            FileHash(Path.Combine(dataRoot, recipe.Train)), FileHash(Path.Combine(dataRoot, recipe.Dev)));
 
     private static string ParseKey(string source, string dataRoot, ParserFolder parser) =>
         TokenCorpus.KeyOf([.. CorpusSources.Fingerprint(source, dataRoot).Select(f => f.Split('|')[1]), FileHash(parser.ModelPath), ParseFormat]);
