@@ -36,6 +36,7 @@ namespace SuddenDrops.Metrics;
 /// checkpoint noise σ̂ (Gasser, Sroka &amp; Jennen-Steinmetz 1986 pseudo-residuals:
 /// eᵢ = (yᵢ − (wᵢyᵢ₋₁ + (1 − wᵢ)yᵢ₊₁)) / √(1 + wᵢ² + (1 − wᵢ)²), wᵢ = (sᵢ₊₁ − sᵢ)/(sᵢ₊₁ − sᵢ₋₁), σ̂ = 1.4826·median|eᵢ|;
 /// unbiased for white noise, blind to linear trends, robust to the few residuals a jump makes);</item>
+/// <item>optionally Δ ≥ <see cref="OnsetOptions.MinRise"/> in the series' own units (off by default; e.g. 0.05 UAS);</item>
 /// <item>optionally AccelerationZ = a(▲) / sd(a(▲)) ≥ <see cref="OnsetOptions.MinAccelerationZ"/> (off by default):
 /// the peak acceleration stands out from the noise of the second difference at that point. Interpolation,
 /// smoothing and differencing are linear, a(▲) = Σᵢ mᵢ yᵢ, so white checkpoint noise σ̂ gives sd(a(▲)) = σ̂·‖m‖₂
@@ -112,7 +113,8 @@ public static class OnsetDetector
         var significant = riseFraction >= options.MinRiseFraction
                           && sharpness >= options.MinSharpness
                           && riseOverNoise >= options.MinRiseOverNoise
-                          && accelerationZ >= options.MinAccelerationZ;
+                          && accelerationZ >= options.MinAccelerationZ
+                          && rise >= options.MinRise;
         return new Onset(structureStep, inflectionStep, capabilitiesStep, sign * z[structure], sign * z[capabilities],
             grid[left], grid[right], rise, riseFraction, sharpness, riseOverNoise, accelerationZ, significant);
     }

@@ -48,4 +48,10 @@ public sealed record OnsetOptions
     /// (see <see cref="OnsetDetector"/>); raise it (e.g. to 3) to demand a well-located ▲.
     /// </summary>
     public double MinAccelerationZ { get; init; }
+
+    /// <summary>
+    /// Optional significance test in the series' own units: the smoothed rise across the flank must be at least this much
+    /// (e.g. 0.05 for UAS: a "jump" of less is no onset, however clean). Off (0) by default.
+    /// </summary>
+    public double MinRise { get; init; }
 }

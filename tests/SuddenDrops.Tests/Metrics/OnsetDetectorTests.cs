@@ -197,4 +197,15 @@ public class OnsetDetectorTests
         Assert.Throws<ArgumentException>(() =>
             OnsetDetector.Detect([0, 1, 2, 3, 4], [0, 1, 2, 3, 4], new OnsetOptions { MedianWindow = 4 }));
     }
+
+    [Fact]
+    public void A_rise_below_the_stated_minimum_is_no_onset()
+    {
+        var steps = NoisySeries.IrregularSteps();
+        var small = NoisySeries.Logistic(steps, 8000, 500, 0.12, 0.03, noise: 0.001, seed: 3); // a clean jump of 0.03
+        Assert.NotNull(OnsetDetector.Detect(steps, small));
+        Assert.Null(OnsetDetector.Detect(steps, small, new OnsetOptions { MinRise = 0.05 }));
+        var large = NoisySeries.Logistic(steps, 8000, 500, 0.12, 0.18, noise: 0.001, seed: 3);
+        Assert.NotNull(OnsetDetector.Detect(steps, large, new OnsetOptions { MinRise = 0.05 }));
+    }
 }
