@@ -31,7 +31,7 @@ internal static class BlimpCommand
             var evaluation = new BlimpEvaluation(sample, WordPieceEncoder.Load(model.VocabPath));
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(model.CheckpointPath)} (step {model.Step:N0}): {Markup.Escape(described)}, {evaluation.Pieces:N0} masked copies …[/]");
             var report = evaluation.Evaluate(model.Model, model.Device);
-            var path = options.ReportPath(parse, model, "blimp");
+            var path = options.ReportPath(parse, model, RunFolder.BlimpEval);
             JsonFiles.Save(path, new CheckpointReport<BlimpReport>(model.CheckpointPath, model.Step, model.Device.ToString(), described, report));
 
             var table = new Table().AddColumns("group", "paradigms", "pairs", "accuracy");

@@ -34,7 +34,7 @@ internal sealed class EvaluationOptions
         return TrainedModel.Load(parse.GetValue(Checkpoint)!, device, Model.PrecisionChoice.Parse(parse.GetValue(Precision), device));
     }
 
-    /// <summary>--out, or <c>&lt;run&gt;/evals/&lt;name&gt;-step-NNNNNNN.json</c>.</summary>
-    public string ReportPath(ParseResult parse, TrainedModel model, string name) =>
-        parse.GetValue(Out) ?? Path.Combine(model.Run.Root, "evals", $"{name}-step-{model.Step:D7}.json");
+    /// <summary>--out, or <c>&lt;run&gt;/evals/&lt;kind&gt;-step-NNNNNNN.json</c> (<see cref="RunFolder.EvalPath"/>).</summary>
+    public string ReportPath(ParseResult parse, TrainedModel model, string kind) =>
+        parse.GetValue(Out) ?? model.Run.EvalPath(kind, model.Step);
 }

@@ -41,7 +41,7 @@ internal static class GlueCommand
             }).Validate();
             var report = GlueBenchmark.Run(parse.GetValue(checkpoint)!, chosen, Path.Combine(root.Path, "glue"), config, parse.GetValue(device)!,
                 log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
-            var path = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(report.Checkpoint)!)!, "evals", $"glue-step-{report.Step:D7}.json");
+            var path = parse.GetValue(output) ?? RunFolder.OfCheckpoint(report.Checkpoint).EvalPath(RunFolder.GlueEval, report.Step);
             JsonFiles.Save(path, report);
 
             var table = new Table().AddColumns("task", "train used", "metrics (dev)", "score", "majority", "seconds");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using SuddenDrops.Experiments;
+using SuddenDrops.Training;
 
 namespace SuddenDrops.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class OnsetCommand
     public static Command Create()
     {
         var runs = new Argument<string[]>("runs") { Description = "Run folders or metrics.csv files.", Arity = ArgumentArity.OneOrMore };
-        var columns = new Option<string>("--columns") { Description = "Comma-separated metrics.csv columns (losses are analysed as drops).", DefaultValueFactory = _ => "uas" };
+        var columns = new Option<string>("--columns") { Description = "Comma-separated metrics.csv columns (losses are analysed as drops).", DefaultValueFactory = _ => MetricColumns.Uas };
         var from = new Option<double?>("--from") { Description = "Leave out checkpoints before this step (e.g. 1000 for the MLM loss, whose first fall is steepest)." };
         var command = new Command("onset", "Find the sudden rise (UAS, accuracy) or drop (loss) of metrics over a run's checkpoints.");
         command.Arguments.Add(runs);

@@ -29,7 +29,7 @@ internal static class ProgressDisplay
                     task.Description = Markup.Escape(Line(p));
                 };
                 trainer.Checkpointed += row =>
-                    AnsiConsole.MarkupLine($"[grey]checkpoint {Markup.Escape(string.Join("  ", row.Where(kv => kv.Value is not null && kv.Key != "tokens").Select(kv => $"{kv.Key} {Format(kv.Value)}")))}[/]");
+                    AnsiConsole.MarkupLine($"[grey]checkpoint {Markup.Escape(string.Join("  ", row.Where(kv => kv.Value is not null && kv.Key != MetricColumns.Tokens).Select(kv => $"{kv.Key} {Format(kv.Value)}")))}[/]");
                 body();
             });
     }

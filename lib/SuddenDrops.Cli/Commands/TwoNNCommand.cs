@@ -27,7 +27,7 @@ internal static class TwoNNCommand
                 model.Config.SequenceLength, parse.GetValue(points));
             var report = evaluation.Evaluate(model.Model, model.Device);
             var described = $"UD EWT dev: {report.TokenPoints:N0} token positions from {report.Sentences:N0} sentences of at most {model.Config.SequenceLength} pieces ({report.SentencesSkipped} longer skipped)";
-            var path = options.ReportPath(parse, model, "twonn");
+            var path = options.ReportPath(parse, model, RunFolder.TwoNNEval);
             JsonFiles.Save(path, new CheckpointReport<IntrinsicDimensionReport>(model.CheckpointPath, model.Step, model.Device.ToString(), described, report));
 
             var table = new Table().AddColumns("layer", "tokens (Euclidean)", "tokens (cosine)", "[[CLS]] (Euclidean)", "[[CLS]] (cosine)");

@@ -54,7 +54,7 @@ internal static class UasCommand
             using var _ = trained;
             var report = evaluation.Evaluate(trained.Model, trained.Device);
             var seconds = clock.Elapsed.TotalSeconds;
-            var path = parse.GetValue(output) ?? Path.Combine(trained.Run.Root, $"uas-step-{trained.Step}-{Path.GetFileNameWithoutExtension(treebank)}.json");
+            var path = parse.GetValue(output) ?? trained.Run.UasReportPath(trained.Step, treebank);
             report.Save(path);
             var h = report.Headline;
             AnsiConsole.MarkupLine($"[bold]UAS {h.Uas:F4}[/] (non-root {h.UasNonRoot:F4}) — head {HeadLabel.Of(h.Layer, h.Head, h.Direction)}; continuous {h.Continuous:F4}");

@@ -13,21 +13,11 @@ namespace SuddenDrops.Experiments;
 /// Evaluates a finished run's checkpoints after the fact, with the probes of training (same samples, same code: the run's
 /// own <see cref="TrainingConfig.ProbeSettings"/>, <see cref="CheckpointProbes"/>' samples, <see cref="UasProbe"/>,
 /// <see cref="BlimpProbe"/>, <see cref="TwoNNProbe"/>), so that curves can be kept once the checkpoints are gone. Writes to
-/// the output folder (default <c>&lt;run&gt;/curves</c>):
-/// <code>
-/// relations.csv        per step and relation: UAS of the relation's best head, of the overall best head, offset baseline
-/// probes.csv           per step: the metrics.csv columns of the probes run (uas…, blimp…, id_…)
-/// relation_onsets.csv  per relation: OnsetDetector on its curve (RelationOnsets)
-/// </code>
-/// Resumable: a probe whose values are already present for a step is not run again; every write is atomic.
-/// The run folder is only read.
+/// the output folder (default <c>&lt;run&gt;/curves</c>) the files that <see cref="CurveFiles"/> names. Resumable: a probe
+/// whose values are already present for a step is not run again; every write is atomic. Nothing else of the run folder is written.
 /// </summary>
 public static class CheckpointCurves
 {
-    public const string RelationsFile = "relations.csv";
-    public const string ProbesFile = "probes.csv";
-    public const string OnsetsFile = "relation_onsets.csv";
-
     /// <summary>Steps that are multiples of <paramref name="every"/>, plus the first and the last, ascending.</summary>
     public static IReadOnlyList<long> SelectSteps(IReadOnlyList<long> steps, int every)
     {
@@ -39,21 +29,21 @@ public static class CheckpointCurves
 
     public static CheckpointCurvesResult Run(string runDirectory, CheckpointCurvesOptions options, Action<string>? log = null)
     {
-        var run = Path.GetFullPath(runDirectory);
-        var configPath = Path.Combine(run, "config.json");
-        if (!File.Exists(configPath)) throw new FileNotFoundException($"{configPath} does not exist: {runDirectory} is not a run folder.", configPath);
-        var config = JsonFiles.Load<TrainingConfig>(configPath);
-        var vocabPath = Path.Combine(run, "vocab.txt");
+        var run = new RunFolder(runDirectory);
+        if (!run.HasConfig) throw new FileNotFoundException($"{run.ConfigPath} does not exist: {runDirectory} is not a run folder.", run.ConfigPath);
+        var config = run.LoadConfig();
+        var vocabPath = run.VocabPath;
         if (!File.Exists(vocabPath)) throw new FileNotFoundException($"{vocabPath} does not exist: the run's vocabulary is needed to encode the probe data.", vocabPath);
-        var store = new CheckpointStore(Path.Combine(run, "checkpoints"));
+        var store = run.Checkpoints;
         var selected = SelectSteps(store.Steps(), options.Every);
-        if (selected.Count == 0) throw new FileNotFoundException($"{store.Directory} holds no complete checkpoint (step-NNNNNNN/ with state.json).", store.Directory);
+        if (selected.Count == 0)
+            throw new FileNotFoundException($"{store.Directory} holds no complete checkpoint (step-NNNNNNN/ with {CheckpointStore.StateFile}).", store.Directory);
 
-        var outDirectory = Path.GetFullPath(options.OutDirectory ?? Path.Combine(run, "curves"));
+        var outDirectory = Path.GetFullPath(options.OutDirectory ?? run.CurvesDir);
         Directory.CreateDirectory(outDirectory);
-        var relationsPath = Path.Combine(outDirectory, RelationsFile);
+        var relationsPath = Path.Combine(outDirectory, CurveFiles.Relations);
         var relationRows = RelationCurveCsv.Read(relationsPath);
-        var probeTable = new MetricsLog(Path.Combine(outDirectory, ProbesFile));
+        var probeTable = new MetricsLog(Path.Combine(outDirectory, CurveFiles.Probes));
         var measures = new ProbeSet(config, vocabPath, options, log);
 
         var evaluated = new List<(long, double)>();
@@ -67,7 +57,7 @@ public static class CheckpointCurves
                 continue;
             }
             var clock = Stopwatch.StartNew();
-            var row = new Dictionary<string, object?> { ["step"] = step };
+            var row = new Dictionary<string, object?> { [MetricColumns.Step] = step };
             using (var model = LoadCheckpoint(store, step, config, options.Device))
             using (no_grad())
             {
@@ -94,20 +84,20 @@ public static class CheckpointCurves
         if (options.Probes.Contains(CurveProbe.Relations))
         {
             onsets = RelationOnsets.From(relationRows);
-            RelationOnsets.Write(Path.Combine(outDirectory, OnsetsFile), onsets);
+            RelationOnsets.Write(Path.Combine(outDirectory, CurveFiles.RelationOnsets), onsets);
         }
         return new CheckpointCurvesResult(outDirectory, selected, evaluated, skipped, onsets);
     }
 
     private static bool IsDone(CurveProbe probe, long step, List<RelationCurveRow> relationRows, MetricsLog probeTable)
     {
-        var row = probeTable.Find("step", step);
+        var row = probeTable.Find(MetricColumns.Step, step);
         bool Has(string column) => row?.GetValueOrDefault(column) is not null;
         return probe switch
         {
-            CurveProbe.Relations => Has("uas") && relationRows.Any(r => r.Step == step),
-            CurveProbe.Blimp => Has("blimp"),
-            CurveProbe.TwoNN => Has("id_L0"),
+            CurveProbe.Relations => Has(MetricColumns.Uas) && relationRows.Any(r => r.Step == step),
+            CurveProbe.Blimp => Has(MetricColumns.Blimp),
+            CurveProbe.TwoNN => Has(MetricColumns.IntrinsicDimension(0)),
             _ => throw new ArgumentOutOfRangeException(nameof(probe), probe, null),
         };
     }
@@ -115,8 +105,9 @@ public static class CheckpointCurves
     /// <summary>The weights of one checkpoint in a fresh model on <paramref name="device"/>, in eval mode.</summary>
     private static MaskedLanguageModel LoadCheckpoint(CheckpointStore store, long step, TrainingConfig config, string device)
     {
-        var weights = Path.Combine(store.PathFor(step), "model.bin");
-        if (!File.Exists(weights)) throw new FileNotFoundException($"{weights} does not exist (checkpoint {step} has state.json but no weights).", weights);
+        var weights = Path.Combine(store.PathFor(step), CheckpointStore.ModelFile);
+        if (!File.Exists(weights))
+            throw new FileNotFoundException($"{weights} does not exist (checkpoint {step} has {CheckpointStore.StateFile} but no weights).", weights);
         var model = new MaskedLanguageModel(config.Model) { Precision = config.Precision }; // the precision its in-training probes used
         try
         {

@@ -18,7 +18,7 @@ public static class OnsetSummary
     /// <summary>The analysis of <paramref name="column"/> in a metrics CSV file or a run folder holding one.</summary>
     public static MetricOnset Of(string metricsCsvOrRunFolder, string column, OnsetOptions? options = null, double fromStep = double.NegativeInfinity)
     {
-        var path = Directory.Exists(metricsCsvOrRunFolder) ? Path.Combine(metricsCsvOrRunFolder, "metrics.csv") : metricsCsvOrRunFolder;
+        var path = Directory.Exists(metricsCsvOrRunFolder) ? new RunFolder(metricsCsvOrRunFolder).MetricsPath : metricsCsvOrRunFolder;
         if (!File.Exists(path)) throw new FileNotFoundException($"No metrics file at {path}.");
         return Of(new MetricsLog(path), column, options, fromStep);
     }
@@ -28,7 +28,7 @@ public static class OnsetSummary
     {
         if (!metrics.Columns.Contains(column))
             throw new ArgumentException($"{metrics.FilePath} has no column '{column}' (columns: {string.Join(", ", metrics.Columns)}).");
-        var steps = metrics.Numbers("step");
+        var steps = metrics.Numbers(MetricColumns.Step);
         var values = metrics.Numbers(column);
         var kept = Enumerable.Range(0, steps.Length).Where(i => double.IsFinite(steps[i]) && steps[i] >= fromStep && double.IsFinite(values[i])).ToArray();
         if (kept.Length < 5)

@@ -7,13 +7,48 @@ namespace SuddenDrops.Experiments;
 /// <summary>
 /// Which dependency relations the implicit parse acquires first, and whether they jump together: the onset
 /// (<see cref="OnsetDetector"/>, default options) of each relation's UAS curve in <c>curves/relations.csv</c>.
-/// A pure function of the rows, so reports and tests can recompute it; <see cref="Write"/> saves
-/// <c>curves/relation_onsets.csv</c>.
+/// A pure function of the rows, so reports and tests can recompute it; <see cref="Write(string, IEnumerable{RelationOnset})"/> saves
+/// <c>curves/relation_onsets.csv</c> (<see cref="RelationOnsetRow"/>s under the <see cref="Columns"/>) and <see cref="Read"/>
+/// reads it back.
 /// </summary>
 public static class RelationOnsets
 {
-    public const string Header = "relation,words,checkpoints,final_step,final_uas,final_uas_overall,max_uas,baseline_offset,baseline_uas,beats_baseline," +
-                                 "structure_onset,inflection,capabilities_onset,rise,rise_fraction,sharpness,rise_over_noise,significant,breakthroughness";
+    /// <summary>The columns of <c>relation_onsets.csv</c>, one per field of <see cref="RelationOnsetRow"/>, in order.</summary>
+    public static class Column
+    {
+        public const string Relation = "relation";
+        public const string Words = "words";
+        public const string Checkpoints = "checkpoints";
+        public const string FinalStep = "final_step";
+        public const string FinalUas = "final_uas";
+        public const string FinalOverallUas = "final_uas_overall";
+        public const string MaxUas = "max_uas";
+        public const string BaselineOffset = "baseline_offset";
+        public const string BaselineUas = "baseline_uas";
+        public const string BeatsBaseline = "beats_baseline";
+        public const string StructureOnset = "structure_onset";
+        public const string Inflection = "inflection";
+        public const string CapabilitiesOnset = "capabilities_onset";
+        public const string Rise = "rise";
+        public const string RiseFraction = "rise_fraction";
+        public const string Sharpness = "sharpness";
+        public const string RiseOverNoise = "rise_over_noise";
+        public const string Significant = "significant";
+        public const string Breakthroughness = "breakthroughness";
+    }
+
+    /// <summary>The column names in file order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        Column.Relation, Column.Words, Column.Checkpoints, Column.FinalStep, Column.FinalUas, Column.FinalOverallUas, Column.MaxUas,
+        Column.BaselineOffset, Column.BaselineUas, Column.BeatsBaseline, Column.StructureOnset, Column.Inflection, Column.CapabilitiesOnset,
+        Column.Rise, Column.RiseFraction, Column.Sharpness, Column.RiseOverNoise, Column.Significant, Column.Breakthroughness,
+    ];
+
+    /// <summary>The header line.</summary>
+    public static string Header { get; } = string.Join(',', Columns);
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>One onset per relation, in the order relations first appear in <paramref name="rows"/>.</summary>
     public static IReadOnlyList<RelationOnset> From(IEnumerable<RelationCurveRow> rows, OnsetOptions? options = null)
@@ -36,22 +71,60 @@ public static class RelationOnsets
     }
 
     /// <summary>Writes the table atomically (empty cells where there is no candidate rise).</summary>
-    public static void Write(string path, IEnumerable<RelationOnset> onsets)
+    public static void Write(string path, IEnumerable<RelationOnset> onsets) => Write(path, onsets.Select(RelationOnsetRow.Of));
+
+    /// <summary>Writes rows atomically (those of <see cref="Read"/> give the file they were read from, byte for byte).</summary>
+    public static void Write(string path, IEnumerable<RelationOnsetRow> rows)
     {
         var lines = new List<string> { Header };
-        foreach (var o in onsets)
-        {
-            var c = o.Candidate;
-            lines.Add(string.Join(',',
-                o.Relation, I(o.Words), I(o.Checkpoints), I(o.FinalStep), F(o.FinalUas), F(o.FinalOverallUas), F(o.MaxUas),
-                I(o.BaselineOffset), F(o.BaselineUas), o.BeatsBaseline ? "1" : "0",
-                F(c?.StructureOnsetStep), F(c?.InflectionStep), F(c?.CapabilitiesOnsetStep), F(c?.Rise), F(c?.RiseFraction), F(c?.Sharpness),
-                F(c?.RiseOverNoise), c is null ? "" : o.Onset is null ? "0" : "1", F(o.Analysis?.Breakthroughness)));
-        }
+        lines.AddRange(rows.Select(Format));
         AtomicFile.WriteAllText(path, string.Join('\n', lines) + "\n");
     }
 
-    private static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The rows of a table <see cref="Write(string, IEnumerable{RelationOnset})"/> wrote.</summary>
+    /// <exception cref="DataFormatException">Another header, or a line that is not a row of this table (file and line named).</exception>
+    public static IReadOnlyList<RelationOnsetRow> Read(string path)
+    {
+        var rows = new List<RelationOnsetRow>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (lineNumber == 1)
+            {
+                if (line != Header) throw new DataFormatException(path, 1, $"expected the header '{Header}', found '{line}'");
+                continue;
+            }
+            if (line.Length == 0) continue;
+            rows.Add(Parse(path, lineNumber, line));
+        }
+        if (lineNumber == 0) throw new DataFormatException(path, 1, "empty file: expected a header row");
+        return rows;
+    }
 
-    private static string F(double? value) => value is double d && !double.IsNaN(d) ? d.ToString("R", CultureInfo.InvariantCulture) : "";
+    private static string Format(RelationOnsetRow r) => string.Join(',',
+        r.Relation, I(r.Words), I(r.Checkpoints), I(r.FinalStep), F(r.FinalUas), F(r.FinalOverallUas), F(r.MaxUas),
+        I(r.BaselineOffset), F(r.BaselineUas), r.BeatsBaseline ? "1" : "0",
+        F(r.StructureOnset), F(r.Inflection), F(r.CapabilitiesOnset), F(r.Rise), F(r.RiseFraction), F(r.Sharpness),
+        F(r.RiseOverNoise), r.Significant is bool s ? (s ? "1" : "0") : "", F(r.Breakthroughness));
+
+    private static RelationOnsetRow Parse(string path, int lineNumber, string line)
+    {
+        var cells = line.Split(',');
+        if (cells.Length != Columns.Count)
+            throw new DataFormatException(path, lineNumber, $"{cells.Length} cells for {Columns.Count} columns");
+        DataFormatException Bad(int i, string what) => new(path, lineNumber, $"{Columns[i]} ('{cells[i]}') is not {what}");
+        long Long(int i) => long.TryParse(cells[i], NumberStyles.AllowLeadingSign, Invariant, out var v) ? v : throw Bad(i, "an integer");
+        double? Optional(int i) => cells[i].Length == 0 ? null
+            : double.TryParse(cells[i], NumberStyles.Float, Invariant, out var v) ? v : throw Bad(i, "a number");
+        double Number(int i) => Optional(i) ?? double.NaN;
+        bool? Flag(int i) => cells[i] switch { "" => null, "0" => false, "1" => true, _ => throw Bad(i, "0 or 1") };
+        return new RelationOnsetRow(cells[0], Long(1), (int)Long(2), Long(3), Number(4), Number(5), Number(6), (int)Long(7), Number(8),
+            Flag(9) ?? false, Optional(10), Optional(11), Optional(12), Optional(13), Optional(14), Optional(15), Optional(16), Flag(17),
+            Optional(18));
+    }
+
+    private static string I(long value) => value.ToString(Invariant);
+
+    private static string F(double? value) => value is double d && !double.IsNaN(d) ? d.ToString("R", Invariant) : "";
 }

@@ -31,21 +31,19 @@ public static class Sweep
     /// </summary>
     public static SweepRunState StateOf(SweepRun run)
     {
-        var config = Path.Combine(run.Folder, "config.json");
-        if (File.Exists(config))
+        var folder = new RunFolder(run.Folder);
+        if (folder.HasConfig)
         {
-            var saved = JsonFiles.Load<TrainingConfig>(config);
+            var saved = folder.LoadConfig();
             var planned = run.Config with
             {
                 Model = run.Config.Model with { VocabSize = saved.Model.VocabSize },
                 Corpus = run.Config.Corpus with { ParsedKey = saved.Corpus.ParsedKey }, // set by preparation, checked there
             };
             if (JsonSerializer.Serialize(saved, JsonFiles.Options) != JsonSerializer.Serialize(planned, JsonFiles.Options))
-                throw new InvalidOperationException($"{config} was written for other settings than this sweep's {run.Name}; choose another --out folder.");
+                throw new InvalidOperationException($"{folder.ConfigPath} was written for other settings than this sweep's {run.Name}; choose another --out folder.");
         }
-        var checkpoints = Path.Combine(run.Folder, "checkpoints");
-        if (!Directory.Exists(checkpoints)) return SweepRunState.NotStarted;
-        var steps = new CheckpointStore(checkpoints).Steps();
+        var steps = folder.Checkpoints.Steps();
         return steps.Count == 0 ? SweepRunState.NotStarted
             : steps.Contains(run.Config.Steps) ? SweepRunState.Finished
             : SweepRunState.Unfinished;

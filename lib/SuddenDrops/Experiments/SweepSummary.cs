@@ -10,7 +10,7 @@ public static class SweepSummary
 {
     public static readonly string[] Columns =
     [
-        "variant", "seed", "state", "final_step", "eval_loss", "eval_acc", "uas",
+        "variant", "seed", "state", "final_step", MetricColumns.EvalLoss, MetricColumns.EvalAccuracy, MetricColumns.Uas,
         "uas_structure_onset", "uas_inflection", "uas_capabilities_onset", "uas_rise", "uas_onset_significant", "uas_breakthroughness",
     ];
 

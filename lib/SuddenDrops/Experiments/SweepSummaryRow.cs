@@ -25,16 +25,16 @@ public sealed record SweepSummaryRow(
     /// <summary>The row of <paramref name="run"/> from its metrics.csv (NaN where a value is missing, no onset with fewer than 5 UAS checkpoints).</summary>
     public static SweepSummaryRow Of(SweepRun run, SweepRunState state)
     {
-        var path = Path.Combine(run.Folder, "metrics.csv");
-        var metrics = File.Exists(path) ? new MetricsLog(path) : null;
+        var folder = new RunFolder(run.Folder);
+        var metrics = folder.HasMetrics ? new MetricsLog(folder.MetricsPath) : null;
         double Last(string column) => metrics?.Numbers(column).LastOrDefault(double.IsFinite, double.NaN) ?? double.NaN;
-        var steps = metrics?.Numbers("step") ?? [];
-        MetricOnset? uas = metrics is not null && metrics.Columns.Contains("uas") && metrics.Numbers("uas").Count(double.IsFinite) >= 5
-            ? OnsetSummary.Of(metrics, "uas")
+        var steps = metrics?.Numbers(MetricColumns.Step) ?? [];
+        MetricOnset? uas = metrics is not null && metrics.Columns.Contains(MetricColumns.Uas) && metrics.Numbers(MetricColumns.Uas).Count(double.IsFinite) >= 5
+            ? OnsetSummary.Of(metrics, MetricColumns.Uas)
             : null;
         var onset = uas?.Candidate;
         return new SweepSummaryRow(run.Variant.ToString(), run.Seed, state,
-            steps.Length > 0 ? steps[^1] : double.NaN, Last("eval_loss"), Last("eval_acc"), Last("uas"),
+            steps.Length > 0 ? steps[^1] : double.NaN, Last(MetricColumns.EvalLoss), Last(MetricColumns.EvalAccuracy), Last(MetricColumns.Uas),
             onset?.StructureOnsetStep, onset?.InflectionStep, onset?.CapabilitiesOnsetStep,
             onset?.Rise ?? double.NaN, uas?.Onset is not null, uas?.Breakthroughness ?? double.NaN);
     }

@@ -40,7 +40,7 @@ public sealed class TrainingJob
             Model = config.Model with { VocabSize = prepared.Vocabulary.Count },
             Corpus = config.Corpus with { ParsedKey = prepared.ParsedKey },
         };
-        var run = new RunFolder(runDirectory);
+        var run = RunFolder.Create(runDirectory);
         prepared.Vocabulary.Save(run.VocabPath);
         var labelled = final.Regularizer is { Edges: EdgeSource.LabelledRows } regularizer ? LoadLabelled(regularizer, root.Path, prepared, final.SequenceLength, log) : null;
         return new TrainingJob(final.Validate(), run, root, prepared, labelled);

@@ -17,8 +17,8 @@ public sealed class BlimpProbe(BlimpEvaluation evaluation, Device device) : IChe
     public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long step)
     {
         var report = evaluation.Evaluate(model, device);
-        var row = new Dictionary<string, object?> { ["blimp"] = report.MeanOverParadigms };
-        foreach (var field in report.ByField) row[$"blimp_{field.Name}"] = field.Accuracy;
+        var row = new Dictionary<string, object?> { [MetricColumns.Blimp] = report.MeanOverParadigms };
+        foreach (var field in report.ByField) row[MetricColumns.BlimpField(field.Name)] = field.Accuracy;
         return row;
     }
 }

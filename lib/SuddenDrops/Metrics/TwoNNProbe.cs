@@ -1,4 +1,3 @@
-using System.Globalization;
 using SuddenDrops.Model;
 using SuddenDrops.Training;
 using static TorchSharp.torch;
@@ -18,12 +17,12 @@ public sealed class TwoNNProbe(IntrinsicDimensionEvaluation evaluation, Device d
     public static IReadOnlyDictionary<string, object?> Columns(IntrinsicDimensionReport report)
     {
         var row = new Dictionary<string, object?>();
-        foreach (var layer in report.Layers) row[Name("id_L", layer.Layer)] = layer.TokenEuclidean;
-        foreach (var layer in report.Layers) row[Name("id_cos_L", layer.Layer)] = layer.TokenCosine;
-        foreach (var layer in report.Layers.Where(l => l.ClsEuclidean is not null)) row[Name("id_cls_L", layer.Layer)] = layer.ClsEuclidean;
-        foreach (var layer in report.Layers.Where(l => l.ClsCosine is not null)) row[Name("id_cls_cos_L", layer.Layer)] = layer.ClsCosine;
+        foreach (var layer in report.Layers) row[MetricColumns.Layered(MetricColumns.IntrinsicDimensionPrefix, layer.Layer)] = layer.TokenEuclidean;
+        foreach (var layer in report.Layers) row[MetricColumns.Layered(MetricColumns.IntrinsicDimensionCosinePrefix, layer.Layer)] = layer.TokenCosine;
+        foreach (var layer in report.Layers.Where(l => l.ClsEuclidean is not null))
+            row[MetricColumns.Layered(MetricColumns.ClsIntrinsicDimensionPrefix, layer.Layer)] = layer.ClsEuclidean;
+        foreach (var layer in report.Layers.Where(l => l.ClsCosine is not null))
+            row[MetricColumns.Layered(MetricColumns.ClsIntrinsicDimensionCosinePrefix, layer.Layer)] = layer.ClsCosine;
         return row;
     }
-
-    private static string Name(string prefix, int layer) => prefix + layer.ToString(CultureInfo.InvariantCulture);
 }

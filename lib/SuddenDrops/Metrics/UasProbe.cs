@@ -13,17 +13,17 @@ public sealed class UasProbe(ImplicitParseEvaluation evaluation, Device device) 
 {
     public IReadOnlyDictionary<string, object?> Measure(MaskedLanguageModel model, long step) => Columns(evaluation.Evaluate(model, device));
 
-    /// <summary>The metrics.csv columns of a report, as above.</summary>
+    /// <summary>The metrics.csv columns of a report, as above (names: <see cref="MetricColumns"/>).</summary>
     public static IReadOnlyDictionary<string, object?> Columns(UasReport report)
     {
         var h = report.Headline;
         return new Dictionary<string, object?>
         {
-            ["uas"] = h.Uas,
-            ["uas_head"] = HeadLabel.Of(h.Layer, h.Head, h.Direction),
-            ["uas_cont"] = h.Continuous,
-            ["uas_nonroot"] = h.UasNonRoot,
-            ["uas_offset"] = report.BestOffset.Uas,
+            [MetricColumns.Uas] = h.Uas,
+            [MetricColumns.UasHead] = HeadLabel.Of(h.Layer, h.Head, h.Direction),
+            [MetricColumns.UasContinuous] = h.Continuous,
+            [MetricColumns.UasNonRoot] = h.UasNonRoot,
+            [MetricColumns.UasOffsetBaseline] = report.BestOffset.Uas,
         };
     }
 }

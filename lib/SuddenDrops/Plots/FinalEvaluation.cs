@@ -5,18 +5,14 @@ using SuddenDrops.Training;
 namespace SuddenDrops.Plots;
 
 /// <summary>
-/// The evaluation reports kept beside a run's metrics: <c>evals/blimp-step-NNNNNNN.json</c> (from <c>sdrops blimp</c>) and
-/// <c>evals/glue-step-NNNNNNN.json</c> (from <c>sdrops glue</c>), each for one checkpoint. "Final" is the run's last
-/// checkpoint, the last step of its held-out loss curve.
+/// The evaluation reports kept beside a run's metrics (<see cref="RunFolder.EvalPath"/>): <c>evals/blimp-step-NNNNNNN.json</c>
+/// (from <c>sdrops blimp</c>) and <c>evals/glue-step-NNNNNNN.json</c> (from <c>sdrops glue</c>), each for one checkpoint.
+/// "Final" is the run's last checkpoint, the last step of its held-out loss curve.
 /// </summary>
 public static class FinalEvaluation
 {
-    /// <summary>The folder of a run's evaluation reports.</summary>
-    public const string Folder = "evals";
-
-    /// <summary>Where the <paramref name="kind"/> report ("blimp", "glue") of step <paramref name="step"/> is kept.</summary>
-    public static string PathFor(RecordedRun run, string kind, long step) =>
-        Path.Combine(run.Folder, Folder, $"{kind}-step-{step:D7}.json");
+    /// <summary>Where the <paramref name="kind"/> report (<see cref="RunFolder.BlimpEval"/>, <see cref="RunFolder.GlueEval"/>) of step <paramref name="step"/> is kept.</summary>
+    public static string PathFor(RecordedRun run, string kind, long step) => run.RunFolder.EvalPath(kind, step);
 
     /// <summary>The run's last checkpoint step, or null when its metrics have no held-out loss.</summary>
     public static long? LastStep(RecordedRun run) =>
@@ -24,10 +20,10 @@ public static class FinalEvaluation
 
     /// <summary>BLiMP report of step <paramref name="step"/> (default: the last), or null when there is none.</summary>
     public static BlimpReport? Blimp(RecordedRun run, long? step = null) =>
-        Load<CheckpointReport<BlimpReport>>(run, "blimp", step)?.Report;
+        Load<CheckpointReport<BlimpReport>>(run, RunFolder.BlimpEval, step)?.Report;
 
     /// <summary>GLUE report of step <paramref name="step"/> (default: the last), or null when there is none.</summary>
-    public static GlueReport? Glue(RecordedRun run, long? step = null) => Load<GlueReport>(run, "glue", step);
+    public static GlueReport? Glue(RecordedRun run, long? step = null) => Load<GlueReport>(run, RunFolder.GlueEval, step);
 
     private static T? Load<T>(RecordedRun run, string kind, long? step) where T : class
     {

@@ -53,7 +53,7 @@ public static class LiveTraining
         {
             tail.Enqueue(line);
             if (tail.Count > 20) tail.Dequeue();
-            if (line.StartsWith("checkpoint ", StringComparison.Ordinal) && File.Exists(Path.Combine(runFolder, "metrics.csv")))
+            if (line.StartsWith("checkpoint ", StringComparison.Ordinal) && RunFolder.IsRun(runFolder))
                 checkpointed(RecordedRun.Load(runFolder));
             else
                 status(Plain(line));

@@ -1,28 +1,29 @@
+using SuddenDrops.Experiments;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Plots;
 
 /// <summary>
-/// A run folder read back for figures: its <c>metrics.csv</c> (one row per checkpoint), its <c>config.json</c> when
-/// present, and the variant and seed its folder name gives (<see cref="RunName"/>). Reading never writes into the folder.
+/// A run folder read back for figures: its <c>metrics.csv</c> (one row per checkpoint) and its <c>config.json</c>, which
+/// gives the run's seed and regulariser variant. Only a folder without a <c>config.json</c> is known by its name instead
+/// (<see cref="RunName"/>: <c>&lt;variant&gt;-s&lt;seed&gt;</c>). Reading never writes into the folder.
 /// <para>Probes measured after training on the run's checkpoints (<c>sdrops curves</c>) live in
-/// <c>curves/probes.csv</c>, one row per evaluated checkpoint with metrics.csv's column names; a column that metrics.csv
-/// lacks (or never filled) is read from there, so runs trained before a probe existed still show it.</para>
+/// <c>curves/probes.csv</c> (<see cref="CurveFiles"/>), one row per evaluated checkpoint with metrics.csv's column names; a
+/// column that metrics.csv lacks (or never filled) is read from there, so runs trained before a probe existed still show it.</para>
 /// </summary>
 public sealed class RecordedRun
 {
-    /// <summary>Path of the post-hoc probe table inside a run folder.</summary>
-    public static readonly string PostHocProbesFile = Path.Combine("curves", "probes.csv");
-
     private readonly MetricsLog? postHoc;
 
-    private RecordedRun(string folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc)
+    private RecordedRun(RunFolder folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc)
     {
         this.postHoc = postHoc;
-        Folder = folder;
-        Name = Path.GetFileName(folder);
-        Variant = name.Variant;
-        Seed = name.Seed ?? config?.Seed;
+        RunFolder = folder;
+        Folder = folder.Root;
+        Name = Path.GetFileName(folder.Root);
+        SasVariant = config is null ? SasVariant.TryParse(name.Variant) : config.Regularizer?.Variant;
+        Variant = SasVariant?.ToString() ?? name.Variant;
+        Seed = config?.Seed ?? name.Seed;
         SeedInName = name.Seed is not null;
         Config = config;
         Metrics = metrics;
@@ -34,17 +35,26 @@ public sealed class RecordedRun
     /// <summary>Full path of the run folder.</summary>
     public string Folder { get; }
 
-    /// <summary>The folder name without its <c>-sN</c> seed suffix.</summary>
+    /// <summary>The run folder's layout (its files and report folders).</summary>
+    public RunFolder RunFolder { get; }
+
+    /// <summary>
+    /// The run's label among its seeds: its regulariser variant (<c>sas-@2000</c>), or for a run without one the folder name
+    /// without its <c>-sN</c> seed suffix (<c>fp32</c>, <c>small</c>).
+    /// </summary>
     public string Variant { get; }
 
-    /// <summary>The seed from the folder name, else from config.json; null when neither gives one.</summary>
+    /// <summary>The seed of config.json; for a folder without one, the seed its name gives, if any.</summary>
     public int? Seed { get; }
 
-    /// <summary>Whether the folder name carried the seed (sweep convention).</summary>
+    /// <summary>Whether the folder name carries a seed (sweep convention).</summary>
     public bool SeedInName { get; }
 
-    /// <summary>The paper's variant the name denotes (base, sas+, sas-, sas-@k), or null for other runs.</summary>
-    public SasVariant? SasVariant => SasVariant.TryParse(Variant);
+    /// <summary>
+    /// The paper's variant (base, sas+, sas-, sas-@k) of config.json's regulariser, or null for a run trained without one;
+    /// for a folder without a config.json, the variant its name gives, if any.
+    /// </summary>
+    public SasVariant? SasVariant { get; }
 
     /// <summary>The run's configuration, or null when the folder has no config.json.</summary>
     public TrainingConfig? Config { get; }
@@ -56,21 +66,18 @@ public sealed class RecordedRun
     public string MetricsPath => Metrics.FilePath;
 
     /// <summary>Steps of the complete checkpoints saved in <c>checkpoints/</c> (empty when none were kept).</summary>
-    public IReadOnlyList<long> CheckpointSteps => new CheckpointStore(Path.Combine(Folder, "checkpoints")).Steps();
+    public IReadOnlyList<long> CheckpointSteps => RunFolder.Checkpoints.Steps();
 
     /// <summary>Reads the run folder <paramref name="folder"/>.</summary>
     /// <exception cref="FileNotFoundException">The folder has no metrics.csv.</exception>
     public static RecordedRun Load(string folder)
     {
-        var full = Path.GetFullPath(folder);
-        var metricsPath = Path.Combine(full, "metrics.csv");
-        if (!File.Exists(metricsPath))
-            throw new FileNotFoundException($"{full}: not a run folder (no metrics.csv).", metricsPath);
-        var configPath = Path.Combine(full, "config.json");
-        var config = File.Exists(configPath) ? JsonFiles.Load<TrainingConfig>(configPath) : null;
-        var postHocPath = Path.Combine(full, PostHocProbesFile);
+        var run = new RunFolder(folder);
+        if (!run.HasMetrics)
+            throw new FileNotFoundException($"{run.Root}: not a run folder (no {RunFolder.MetricsFile}).", run.MetricsPath);
+        var postHocPath = CurveFiles.ProbesOf(run);
         var postHoc = File.Exists(postHocPath) ? new MetricsLog(postHocPath) : null;
-        return new RecordedRun(full, RunName.Parse(Path.GetFileName(full)), config, new MetricsLog(metricsPath), postHoc);
+        return new RecordedRun(run, RunName.Parse(Path.GetFileName(run.Root)), run.TryLoadConfig(), new MetricsLog(run.MetricsPath), postHoc);
     }
 
     /// <summary>Whether <paramref name="column"/> holds at least one measured value.</summary>
@@ -101,7 +108,7 @@ public sealed class RecordedRun
         .. Columns
             .Where(c => c.StartsWith(MetricColumns.IntrinsicDimensionPrefix, StringComparison.Ordinal))
             .Select(c => int.TryParse(c[MetricColumns.IntrinsicDimensionPrefix.Length..], out var k) ? k : -1)
-            .Where(k => k >= 0 && Has(MetricColumns.IntrinsicDimensionPrefix + k))
+            .Where(k => k >= 0 && Has(MetricColumns.IntrinsicDimension(k)))
             .Order(),
     ];
 

@@ -78,7 +78,7 @@ public static class ReproductionTables
     public static IReadOnlyList<(string Label, RecordedRun Run)> BaseRuns(string runsRoot, RunSet sweep) =>
     [
         .. sweep.OfVariant(SasVariant.Baseline).Select(r => ($"{SweepFolder}/{r.Name}", r)),
-        .. ExtraBaseRuns.Where(p => File.Exists(Path.Combine(runsRoot, p, "metrics.csv")))
+        .. ExtraBaseRuns.Where(p => RunFolder.IsRun(Path.Combine(runsRoot, p)))
             .Select(p => (p, RecordedRun.Load(Path.Combine(runsRoot, p)))),
     ];
 
@@ -118,7 +118,7 @@ public static class ReproductionTables
         {
             foreach (var dip in SimplicityDipSummary.Of(run))
             {
-                var series = run.Series(MetricColumns.IntrinsicDimensionPrefix + dip.Layer.ToString(CultureInfo.InvariantCulture));
+                var series = run.Series(MetricColumns.IntrinsicDimension(dip.Layer));
                 var change = SteepestChange(series);
                 rows.Add(
                 [
@@ -252,7 +252,7 @@ public static class ReproductionTables
 
     /// <summary>
     /// Our addition: per-relation onsets of the sweep's base runs, from their <c>curves/relation_onsets.csv</c>
-    /// (<c>RelationOnsets</c>), in order of the steepest rise: the relation, its words in the UAS sample, the final UAS of
+    /// (<see cref="RelationOnsets.Read"/>), in order of the steepest rise: the relation, its words in the UAS sample, the final UAS of
     /// its best head against its best fixed-offset parser, and the onsets of its curve.
     /// </summary>
     public static MarkdownTable Relations(RunSet sweep)
@@ -260,38 +260,25 @@ public static class ReproductionTables
         var rows = new List<IReadOnlyList<string>>();
         foreach (var run in sweep.OfVariant(SasVariant.Baseline))
         {
-            var path = Path.Combine(run.Folder, RelationOnsetsFile);
+            var path = CurveFiles.RelationOnsetsOf(run.RunFolder);
             if (!File.Exists(path)) continue;
-            var table = CsvTable.Read(path);
-            string Cell(IReadOnlyList<string> row, string column)
+            foreach (var row in RelationOnsets.Read(path).OrderBy(r => r.Inflection ?? double.MaxValue))
             {
-                var index = table.Header.ToList().IndexOf(column);
-                return index >= 0 ? row[index] : throw new InvalidDataException($"{path}: no column '{column}'.");
-            }
-            double Number(IReadOnlyList<string> row, string column) =>
-                double.TryParse(Cell(row, column), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
-            foreach (var row in table.Rows.OrderBy(r => double.IsNaN(Number(r, "inflection")) ? double.MaxValue : Number(r, "inflection")))
-            {
-                var offset = (int)Number(row, "baseline_offset");
-                var significant = Cell(row, "significant") == "1";
                 rows.Add(
                 [
-                    $"{SweepFolder}/{run.Name}", Cell(row, "relation"), Number(row, "words").ToString("N0", CultureInfo.InvariantCulture),
-                    Number(row, "final_uas").ToString("F3", CultureInfo.InvariantCulture),
-                    $"{Number(row, "baseline_uas").ToString("F3", CultureInfo.InvariantCulture)} ({offset.ToString("+0;−0", CultureInfo.InvariantCulture)})",
-                    (Number(row, "final_uas") - Number(row, "baseline_uas")).ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture),
-                    string.Join(" / ", new[] { "structure_onset", "inflection", "capabilities_onset" }.Select(c => Step(Number(row, c) is var v && double.IsNaN(v) ? null : v))),
-                    Number(row, "rise").ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture),
-                    significant ? "yes" : "no",
+                    $"{SweepFolder}/{run.Name}", row.Relation, row.Words.ToString("N0", CultureInfo.InvariantCulture),
+                    row.FinalUas.ToString("F3", CultureInfo.InvariantCulture),
+                    $"{row.BaselineUas.ToString("F3", CultureInfo.InvariantCulture)} ({row.BaselineOffset.ToString("+0;−0", CultureInfo.InvariantCulture)})",
+                    (row.FinalUas - row.BaselineUas).ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture),
+                    string.Join(" / ", new[] { row.StructureOnset, row.Inflection, row.CapabilitiesOnset }.Select(Step)),
+                    (row.Rise ?? double.NaN).ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture),
+                    row.Significant == true ? "yes" : "no",
                 ]);
             }
         }
         return new MarkdownTable(
             ["run", "relation", "words", "final UAS", "best offset parser", "margin", "▲ / steepest / ⏺", "rise", "sudden"], rows);
     }
-
-    /// <summary>Where <c>sdrops curves</c> writes a run's per-relation onset table.</summary>
-    public static readonly string RelationOnsetsFile = Path.Combine("curves", "relation_onsets.csv");
 
     /// <summary>
     /// The steepest rise (or drop) of a series from <paramref name="from"/> on, significant or not (see

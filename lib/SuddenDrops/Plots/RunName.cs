@@ -7,6 +7,8 @@ namespace SuddenDrops.Plots;
 /// What a run folder's name says about the run, by the sweep's convention <c>&lt;variant&gt;-s&lt;seed&gt;</c>:
 /// <c>sas-@2000-s1</c> is variant <c>sas-@2000</c> with seed 1, <c>tiny-s0</c> is variant <c>tiny</c> with seed 0.
 /// A name without a trailing <c>-sN</c> (<c>small</c>, <c>r2-lr7e-4-b64</c>) is a variant of its own, without seed.
+/// A run's seed and regulariser variant come from its <c>config.json</c>; the name gives them only for a folder without one,
+/// and labels a run trained without a regulariser (<see cref="RecordedRun.Variant"/>).
 /// </summary>
 /// <param name="Variant">The name without its seed suffix.</param>
 /// <param name="Seed">The seed in the name, or null when it names none.</param>

@@ -37,9 +37,9 @@ public sealed class RunSet
     {
         var full = Path.GetFullPath(folder);
         if (!Directory.Exists(full)) return new RunSet(full, []);
-        if (File.Exists(Path.Combine(full, "metrics.csv"))) return new RunSet(full, [RecordedRun.Load(full)]);
+        if (RunFolder.IsRun(full)) return new RunSet(full, [RecordedRun.Load(full)]);
         var runs = Directory.GetDirectories(full)
-            .Where(d => File.Exists(Path.Combine(d, "metrics.csv")))
+            .Where(RunFolder.IsRun)
             .Order(StringComparer.Ordinal)
             .Select(RecordedRun.Load)
             .ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SuddenDrops.Training;
 
 namespace SuddenDrops.Plots;
 
@@ -48,7 +49,7 @@ public static class SimplicityDipFigure
             var panel = canvas.AddPanel(PanelBox.InGrid(p, rows, columns), Caption(run, summary), "step", p % columns == 0 ? "intrinsic dimension (TwoNN)" : "");
             foreach (var layer in run.IntrinsicDimensionLayers)
             {
-                var series = run.Series(MetricColumns.IntrinsicDimensionPrefix + layer.ToString(CultureInfo.InvariantCulture));
+                var series = run.Series(MetricColumns.IntrinsicDimension(layer));
                 var name = layer == 0 ? "embeddings (layer 0)" : $"layer {layer}";
                 canvas.Line(panel, name, series.Steps, series.Values, FigureStyle.LayerColor(layer, lastLayer), group: name,
                     showLegend: legendLayers.Add(layer), markers: series.Count <= 40);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using SuddenDrops.Training;
 
 namespace SuddenDrops.Plots;
 
@@ -38,7 +38,7 @@ public sealed record SimplicityDipSummary(
         [
             .. run.IntrinsicDimensionLayers.Select(layer =>
             {
-                var series = run.Series(MetricColumns.IntrinsicDimensionPrefix + layer.ToString(CultureInfo.InvariantCulture));
+                var series = run.Series(MetricColumns.IntrinsicDimension(layer));
                 double? atStructure = structure is double s ? series.At(s) : null;
                 double? minimum = structure is double from && capabilities is double to
                     ? series.Steps.Zip(series.Values).Where(p => p.First >= from && p.First <= to).Select(p => (double?)p.Second).Min()

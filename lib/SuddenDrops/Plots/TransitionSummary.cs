@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SuddenDrops.Metrics;
+using SuddenDrops.Training;
 
 namespace SuddenDrops.Plots;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SuddenDrops.Training;
 
 namespace SuddenDrops.Plots;
 

@@ -117,6 +117,9 @@ public sealed class CheckpointStore(string directory)
         return null;
     }
 
+    /// <summary>The <c>state.json</c> of a checkpoint folder (<c>step-NNNNNNN/</c>) read on its own, without its store.</summary>
+    public static CheckpointState ReadStateAt(string checkpointFolder) => JsonFiles.Load<CheckpointState>(Path.Combine(checkpointFolder, StateFile));
+
     private CheckpointState ReadState(long step) =>
         JsonFiles.Load<CheckpointState>(Path.Combine(PathFor(step), StateFile))
         ?? throw new InvalidDataException($"{Path.Combine(PathFor(step), StateFile)} is empty.");

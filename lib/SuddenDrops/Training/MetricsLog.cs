@@ -44,7 +44,7 @@ public sealed class MetricsLog
     /// Adds the values of <paramref name="row"/> to the row with the same <paramref name="key"/> value (overwriting
     /// columns it names), or inserts it before the first row with a larger key; then rewrites the file atomically.
     /// </summary>
-    public void Merge(IReadOnlyDictionary<string, object?> row, string key = "step")
+    public void Merge(IReadOnlyDictionary<string, object?> row, string key = MetricColumns.Step)
     {
         if (Normalise(row.GetValueOrDefault(key)) is not double value)
             throw new ArgumentException($"The row to merge into {path} has no numeric '{key}'.", nameof(row));

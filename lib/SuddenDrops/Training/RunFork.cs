@@ -24,7 +24,7 @@ public static class RunFork
     {
         if (!source.HasConfig)
         {
-            reason = $"{source.Root} has no config.json";
+            reason = $"{source.Root} has no {RunFolder.ConfigFile}";
             return false;
         }
         if (!new CheckpointStore(source.CheckpointsDir).IsResumableAt(step))
@@ -92,7 +92,7 @@ public static class RunFork
 
         var partial = new RunFolder(target.Root.TrimEnd(Path.DirectorySeparatorChar) + ".partial");
         if (Directory.Exists(partial.Root)) Directory.Delete(partial.Root, recursive: true);
-        Directory.CreateDirectory(partial.CheckpointsDir);
+        partial.EnsureCreated();
         var checkpoints = new CheckpointStore(source.CheckpointsDir);
         var copies = new CheckpointStore(partial.CheckpointsDir);
         foreach (var s in checkpoints.Steps().Where(s => s <= step))
@@ -123,7 +123,7 @@ public static class RunFork
     public static TrainingConfig Extend(RunFolder source, RunFolder target, int steps, int? threads = null, Action<string>? warn = null)
     {
         if (!source.HasConfig)
-            throw new InvalidOperationException($"Cannot extend {source.Root}: it has no config.json.");
+            throw new InvalidOperationException($"Cannot extend {source.Root}: it has no {RunFolder.ConfigFile}.");
         var saved = source.LoadConfig();
         var config = (saved with { Steps = steps, Threads = threads ?? saved.Threads }).Validate();
         var step = new CheckpointStore(source.CheckpointsDir).LatestResumable()
@@ -138,7 +138,7 @@ public static class RunFork
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))
-            if (withOptimizer || Path.GetFileName(file) != "optimizer.bin")
+            if (withOptimizer || Path.GetFileName(file) != CheckpointStore.OptimizerFile)
                 File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
@@ -146,6 +146,6 @@ public static class RunFork
     {
         if (!File.Exists(from)) return;
         File.Copy(from, to);
-        new MetricsLog(to).TruncateAfter("step", step);
+        new MetricsLog(to).TruncateAfter(MetricColumns.Step, step);
     }
 }

@@ -6,7 +6,8 @@ namespace SuddenDrops.Training;
 
 /// <summary>
 /// A model loaded back from a run folder for evaluation (UAS, BLiMP, TwoNN, GLUE).
-/// <c>path</c> may be the run folder (its latest checkpoint), a <c>checkpoints/step-N</c> folder, or its <c>model.bin</c>.
+/// <c>path</c> may be the run folder (its latest checkpoint), a <c>checkpoints/step-N</c> folder, or its <c>model.bin</c>
+/// (<see cref="RunFolder.OfCheckpoint"/> finds the run above a checkpoint).
 /// </summary>
 public sealed class TrainedModel : IDisposable
 {
@@ -34,29 +35,29 @@ public sealed class TrainedModel : IDisposable
     public static TrainedModel Load(string path, string device = "cpu", Precision precision = Precision.Fp32)
     {
         var full = Path.GetFullPath(path);
-        if (File.Exists(full) && Path.GetFileName(full) == "model.bin") full = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(full)) throw new FileNotFoundException($"No checkpoint at {path}: expected a run folder, a checkpoints/step-N folder or its model.bin.");
+        if (File.Exists(full) && Path.GetFileName(full) == CheckpointStore.ModelFile) full = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(full))
+            throw new FileNotFoundException($"No checkpoint at {path}: expected a run folder, a {RunFolder.CheckpointsFolder}/step-N folder or its {CheckpointStore.ModelFile}.");
 
-        string runRoot;
+        RunFolder run;
         long step;
-        if (File.Exists(Path.Combine(full, "config.json")))
+        if (new RunFolder(full) is { HasConfig: true } folder)
         {
-            runRoot = full;
-            var steps = new CheckpointStore(Path.Combine(full, "checkpoints")).Steps();
+            run = folder;
+            var steps = run.Checkpoints.Steps();
             if (steps.Count == 0) throw new FileNotFoundException($"{path} is a run folder without any complete checkpoint.");
             step = steps[^1];
         }
         else
         {
-            runRoot = Path.GetDirectoryName(Path.GetDirectoryName(full)!)!;
-            if (!File.Exists(Path.Combine(runRoot, "config.json")))
-                throw new FileNotFoundException($"{path}: no config.json in the run folder above it ({runRoot}).");
-            step = JsonFiles.Load<CheckpointState>(Path.Combine(full, "state.json")).Step;
+            run = RunFolder.OfCheckpoint(full);
+            if (!run.HasConfig)
+                throw new FileNotFoundException($"{path}: no {RunFolder.ConfigFile} in the run folder above it ({run.Root}).");
+            step = CheckpointStore.ReadStateAt(full).Step;
         }
-        var run = new RunFolder(runRoot);
         var config = run.LoadConfig();
         var dev = DeviceSelection.Resolve(device);
-        var store = new CheckpointStore(run.CheckpointsDir);
+        var store = run.Checkpoints;
         var model = new MaskedLanguageModel(config.Model) { Precision = precision };
         store.Load(step, model, optimizer: null);
         model.to(dev);

@@ -78,6 +78,7 @@ public sealed class Trainer
     {
         if (config.Threads > 0) set_num_threads(config.Threads);
         var device = DeviceSelection.Resolve(config.Device);
+        run.EnsureCreated();
         var store = new CheckpointStore(run.CheckpointsDir) { KeepOptimizerAt = KeepOptimizerAt };
         store.RemovePartial();
         PrepareFolder(resume, store, device);
@@ -107,8 +108,8 @@ public sealed class Trainer
             resumed = true;
         }
         // Rows logged after the checkpoint we continue from (or all rows, when starting afresh) are redone.
-        metrics.TruncateAfter("step", resumed ? start : -1);
-        trainLog.TruncateAfter("step", resumed ? start : -1);
+        metrics.TruncateAfter(MetricColumns.Step, resumed ? start : -1);
+        trainLog.TruncateAfter(MetricColumns.Step, resumed ? start : -1);
 
         var clock = Stopwatch.StartNew();
         MlmEvaluation? last = null;
@@ -146,16 +147,16 @@ public sealed class Trainer
                 var elapsed = TimeSpan.FromSeconds(secondsBefore + clock.Elapsed.TotalSeconds);
                 var row = new Dictionary<string, object?>
                 {
-                    ["step"] = step, ["tokens"] = step * config.TokensPerStep, ["seconds"] = elapsed.TotalSeconds,
-                    ["train_loss"] = meanLoss, ["lr"] = lr, ["tokens_per_s"] = tokensPerSecond,
+                    [MetricColumns.Step] = step, [MetricColumns.Tokens] = step * config.TokensPerStep, [MetricColumns.Seconds] = elapsed.TotalSeconds,
+                    [MetricColumns.TrainLoss] = meanLoss, [MetricColumns.LearningRate] = lr, [MetricColumns.TokensPerSecond] = tokensPerSecond,
                 };
                 var regularizer = config.Regularizer is null ? null : window.Flush();
                 if (regularizer is not null)
                 {
-                    row["lambda"] = regularizer.Lambda;
-                    row["reg"] = regularizer.Value;
-                    row["reg_per_edge"] = regularizer.PerEdge;
-                    row["reg_loss"] = regularizer.WeightedLoss;
+                    row[MetricColumns.Lambda] = regularizer.Lambda;
+                    row[MetricColumns.Regularizer] = regularizer.Value;
+                    row[MetricColumns.RegularizerPerEdge] = regularizer.PerEdge;
+                    row[MetricColumns.RegularizerLoss] = regularizer.WeightedLoss;
                 }
                 trainLog.Append(row);
                 var remaining = TimeSpan.FromSeconds((config.Steps - step) * config.TokensPerStep / Math.Max(1, tokensPerSecond));
@@ -217,13 +218,13 @@ public sealed class Trainer
         var evaluation = evaluator.Evaluate(model, device);
         var row = new Dictionary<string, object?>
         {
-            ["step"] = step,
-            ["tokens"] = step * config.TokensPerStep,
-            ["seconds"] = seconds,
-            ["train_loss"] = trainLoss,
-            ["eval_loss"] = evaluation.Loss,
-            ["eval_acc"] = evaluation.Accuracy,
-            ["unigram_loss"] = unigram,
+            [MetricColumns.Step] = step,
+            [MetricColumns.Tokens] = step * config.TokensPerStep,
+            [MetricColumns.Seconds] = seconds,
+            [MetricColumns.TrainLoss] = trainLoss,
+            [MetricColumns.EvalLoss] = evaluation.Loss,
+            [MetricColumns.EvalAccuracy] = evaluation.Accuracy,
+            [MetricColumns.UnigramLoss] = unigram,
         };
         if (probes.Count > 0)
         {

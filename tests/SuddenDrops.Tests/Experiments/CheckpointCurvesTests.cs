@@ -31,7 +31,7 @@ public class CheckpointCurvesTests(TinyRunWithCheckpoints tiny) : IClassFixture<
 
         Assert.Equal([0L, 2], first.Selected);
         Assert.Equal([0L, 2], first.Evaluated.Select(e => e.Step));
-        var probes = new MetricsLog(Path.Combine(output, CheckpointCurves.ProbesFile));
+        var probes = new MetricsLog(Path.Combine(output, CurveFiles.Probes));
         Assert.Equal([0.0, 2], probes.Numbers("step"));
         var compared = training.Columns.Where(c => c.StartsWith("uas", StringComparison.Ordinal) || c.StartsWith("blimp", StringComparison.Ordinal) || c.StartsWith("id_", StringComparison.Ordinal)).ToList();
         Assert.Contains("uas_head", compared);
@@ -42,7 +42,7 @@ public class CheckpointCurvesTests(TinyRunWithCheckpoints tiny) : IClassFixture<
             foreach (var column in compared)
                 Assert.Equal(training.Find("step", step)![column], probes.Find("step", step)![column]); // bit for bit: the same code
 
-        var relations = RelationCurveCsv.Read(Path.Combine(output, CheckpointCurves.RelationsFile));
+        var relations = RelationCurveCsv.Read(Path.Combine(output, CurveFiles.Relations));
         Assert.Equal([0L, 2], relations.Select(r => r.Step).Distinct());
         foreach (var step in new long[] { 0, 2 })
         {
@@ -55,21 +55,21 @@ public class CheckpointCurvesTests(TinyRunWithCheckpoints tiny) : IClassFixture<
             Assert.All(rows, r => Assert.True(r.Uas >= r.OverallUas, $"{r.Relation}: own best {r.Uas} < overall head {r.OverallUas}"));
         }
         Assert.Equal(relations.Select(r => r.Relation).Distinct(), first.Onsets.Select(o => o.Relation));
-        Assert.True(File.Exists(Path.Combine(output, CheckpointCurves.OnsetsFile)));
+        Assert.True(File.Exists(Path.Combine(output, CurveFiles.RelationOnsets)));
 
         // rerun: every row is there, nothing runs, nothing changes
-        var before = File.ReadAllText(Path.Combine(output, CheckpointCurves.RelationsFile)) + File.ReadAllText(Path.Combine(output, CheckpointCurves.ProbesFile));
+        var before = File.ReadAllText(Path.Combine(output, CurveFiles.Relations)) + File.ReadAllText(Path.Combine(output, CurveFiles.Probes));
         var again = CheckpointCurves.Run(run, options);
         Assert.Empty(again.Evaluated);
         Assert.Equal([0L, 2], again.Skipped);
-        Assert.Equal(before, File.ReadAllText(Path.Combine(output, CheckpointCurves.RelationsFile)) + File.ReadAllText(Path.Combine(output, CheckpointCurves.ProbesFile)));
+        Assert.Equal(before, File.ReadAllText(Path.Combine(output, CurveFiles.Relations)) + File.ReadAllText(Path.Combine(output, CurveFiles.Probes)));
 
         // a denser pass with one probe fills in only the missing step, in step order
         var denser = CheckpointCurves.Run(run, options with { Every = 1, Probes = new HashSet<CurveProbe> { CurveProbe.Relations } });
         Assert.Equal([1L], denser.Evaluated.Select(e => e.Step));
-        Assert.Equal([0.0, 1, 2], new MetricsLog(Path.Combine(output, CheckpointCurves.ProbesFile)).Numbers("step"));
-        Assert.Equal([0L, 1, 2], RelationCurveCsv.Read(Path.Combine(output, CheckpointCurves.RelationsFile)).Select(r => r.Step).Distinct());
-        Assert.Equal(training.Find("step", 1)!["uas"], new MetricsLog(Path.Combine(output, CheckpointCurves.ProbesFile)).Find("step", 1)!["uas"]);
+        Assert.Equal([0.0, 1, 2], new MetricsLog(Path.Combine(output, CurveFiles.Probes)).Numbers("step"));
+        Assert.Equal([0L, 1, 2], RelationCurveCsv.Read(Path.Combine(output, CurveFiles.Relations)).Select(r => r.Step).Distinct());
+        Assert.Equal(training.Find("step", 1)!["uas"], new MetricsLog(Path.Combine(output, CurveFiles.Probes)).Find("step", 1)!["uas"]);
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class ReproductionReportTests : IDisposable
     {
         var run = SyntheticRuns.Write(folder, "base-s1", 2000, blimp: false);
         Directory.CreateDirectory(Path.Combine(run, "curves"));
-        var probes = new MetricsLog(Path.Combine(run, RecordedRun.PostHocProbesFile));
+        var probes = new MetricsLog(CurveFiles.ProbesOf(new RunFolder(run)));
         foreach (var step in new[] { 0.0, 1000, 2000, 3000, 4000 })
             probes.Append(new Dictionary<string, object?> { ["step"] = step, ["blimp"] = 0.5 + step / 40000, ["uas"] = 0.9 });
         var recorded = RecordedRun.Load(run);

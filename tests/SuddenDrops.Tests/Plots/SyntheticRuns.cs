@@ -71,6 +71,6 @@ internal static class SyntheticRuns
             new Dictionary<string, double> { ["accuracy"] = average }, average, 0.527, 1);
         var report = new SuddenDrops.Experiments.GlueReport(Path.Combine(run, "checkpoints", $"step-{step:D7}"), step, "cpu",
             new SuddenDrops.Experiments.GlueFineTuningConfig(), [task], average, 1);
-        SuddenDrops.Training.JsonFiles.Save(Path.Combine(run, SuddenDrops.Plots.FinalEvaluation.Folder, $"glue-step-{step:D7}.json"), report);
+        SuddenDrops.Training.JsonFiles.Save(new RunFolder(run).EvalPath(RunFolder.GlueEval, step), report);
     }
 }
