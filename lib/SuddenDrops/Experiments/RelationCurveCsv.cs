@@ -15,24 +15,8 @@ public static class RelationCurveCsv
 
     /// <summary>The rows of <paramref name="path"/>, or none when the file does not exist.</summary>
     /// <exception cref="DataFormatException">A line that is not a row of this table (file and line named).</exception>
-    public static List<RelationCurveRow> Read(string path)
-    {
-        var rows = new List<RelationCurveRow>();
-        if (!File.Exists(path)) return rows;
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (lineNumber == 1)
-            {
-                if (line != Header) throw new DataFormatException(path, 1, $"expected the header '{Header}', found '{line}'");
-                continue;
-            }
-            if (line.Length == 0) continue;
-            rows.Add(Parse(path, lineNumber, line));
-        }
-        return rows;
-    }
+    public static List<RelationCurveRow> Read(string path) =>
+        File.Exists(path) ? HeaderedCsv.Read(path, Header, Parse) : [];
 
     /// <summary>Writes all rows (header first) to a temporary file and renames it over <paramref name="path"/>.</summary>
     public static void Write(string path, IEnumerable<RelationCurveRow> rows)

@@ -83,24 +83,7 @@ public static class RelationOnsets
 
     /// <summary>The rows of a table <see cref="Write(string, IEnumerable{RelationOnset})"/> wrote.</summary>
     /// <exception cref="DataFormatException">Another header, or a line that is not a row of this table (file and line named).</exception>
-    public static IReadOnlyList<RelationOnsetRow> Read(string path)
-    {
-        var rows = new List<RelationOnsetRow>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (lineNumber == 1)
-            {
-                if (line != Header) throw new DataFormatException(path, 1, $"expected the header '{Header}', found '{line}'");
-                continue;
-            }
-            if (line.Length == 0) continue;
-            rows.Add(Parse(path, lineNumber, line));
-        }
-        if (lineNumber == 0) throw new DataFormatException(path, 1, "empty file: expected a header row");
-        return rows;
-    }
+    public static IReadOnlyList<RelationOnsetRow> Read(string path) => HeaderedCsv.Read(path, Header, Parse);
 
     private static string Format(RelationOnsetRow r) => string.Join(',',
         r.Relation, I(r.Words), I(r.Checkpoints), I(r.FinalStep), F(r.FinalUas), F(r.FinalOverallUas), F(r.MaxUas),
