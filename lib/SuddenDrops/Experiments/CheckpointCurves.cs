@@ -19,12 +19,14 @@ namespace SuddenDrops.Experiments;
 public static class CheckpointCurves
 {
     /// <summary>Steps that are multiples of <paramref name="every"/>, plus the first and the last, ascending.</summary>
-    public static IReadOnlyList<long> SelectSteps(IReadOnlyList<long> steps, int every)
+    public static IReadOnlyList<long> SelectSteps(IReadOnlyList<long> steps, int every, DenseWindow? dense = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(every, 1);
+        if (dense is { Every: < 1 }) throw new ArgumentOutOfRangeException(nameof(dense), "The dense window's interval must be at least 1.");
         if (steps.Count == 0) return [];
         var ordered = steps.Order().ToList();
-        return ordered.Where((s, i) => i == 0 || i == ordered.Count - 1 || s % every == 0).ToList();
+        return ordered.Where((s, i) => i == 0 || i == ordered.Count - 1 || s % every == 0
+                                       || dense is { } w && s >= w.From && s <= w.To && s % w.Every == 0).ToList();
     }
 
     public static CheckpointCurvesResult Run(string runDirectory, CheckpointCurvesOptions options, Action<string>? log = null)
@@ -35,7 +37,7 @@ public static class CheckpointCurves
         var vocabPath = run.VocabPath;
         if (!File.Exists(vocabPath)) throw new FileNotFoundException($"{vocabPath} does not exist: the run's vocabulary is needed to encode the probe data.", vocabPath);
         var store = run.Checkpoints;
-        var selected = SelectSteps(store.Steps(), options.Every);
+        var selected = SelectSteps(store.Steps(), options.Every, options.Dense);
         if (selected.Count == 0)
             throw new FileNotFoundException($"{store.Directory} holds no complete checkpoint (step-NNNNNNN/ with {CheckpointStore.StateFile}).", store.Directory);
 

@@ -8,6 +8,7 @@ namespace SuddenDrops.Experiments;
 /// <param name="DataRoot">Data root (null: resolved as for training).</param>
 /// <param name="Relations">How many of the most frequent base relations get a curve (beside "all").</param>
 /// <param name="MinRelationWords">A relation needs at least this many words in the UAS sample for a curve (paper: 100).</param>
+/// <param name="Dense">Optionally a window of denser evaluation (e.g. every 100 steps around a transition).</param>
 public sealed record CheckpointCurvesOptions(
     IReadOnlySet<CurveProbe> Probes,
     int Every = 500,
@@ -15,7 +16,8 @@ public sealed record CheckpointCurvesOptions(
     string Device = "cpu",
     string? DataRoot = null,
     int Relations = 15,
-    int MinRelationWords = 100)
+    int MinRelationWords = 100,
+    DenseWindow? Dense = null)
 {
     /// <summary>The probes named in a comma-separated list ("relations,blimp,twonn").</summary>
     public static IReadOnlySet<CurveProbe> ParseProbes(string names)
@@ -29,3 +31,8 @@ public sealed record CheckpointCurvesOptions(
         return probes;
     }
 }
+
+/// <summary>Checkpoints from <paramref name="From"/> to <paramref name="To"/> (inclusive) are evaluated every <paramref name="Every"/>
+/// steps, beside those <see cref="CheckpointCurvesOptions.Every"/> selects: dense probes where a transition happens.</summary>
+public sealed record DenseWindow(long From, long To, int Every);
+

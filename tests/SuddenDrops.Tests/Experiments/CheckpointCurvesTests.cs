@@ -19,6 +19,15 @@ public class CheckpointCurvesTests(TinyRunWithCheckpoints tiny) : IClassFixture<
     }
 
     [Fact]
+    public void A_dense_window_adds_its_own_spacing_inside_it()
+    {
+        var steps = Enumerable.Range(0, 81).Select(i => i * 100L).ToList(); // 0 … 8,000 every 100
+        var selected = CheckpointCurves.SelectSteps(steps, 1000, new DenseWindow(3500, 4200, 100));
+        Assert.Equal([0L, 1000, 2000, 3000, 3500, 3600, 3700, 3800, 3900, 4000, 4100, 4200, 5000, 6000, 7000, 8000], selected);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CheckpointCurves.SelectSteps(steps, 1000, new DenseWindow(0, 1, 0)));
+    }
+
+    [Fact]
     public void A_finished_run_is_evaluated_after_the_fact_with_the_values_its_training_probes_wrote()
     {
         using var folder = new TempFolder();
