@@ -18,7 +18,7 @@ internal static class CurvesCommand
         var minWords = new Option<int>("--min-relation-words") { Description = "A relation needs this many words in the UAS sample for a curve (paper: 100).", DefaultValueFactory = _ => 100 };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
-        var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+        var data = SharedOptions.DataRoot();
         var output = new Option<string?>("--out") { Description = "Folder of relations.csv, probes.csv, relation_onsets.csv (default: <run>/curves)." };
         var command = new Command("curves", "Evaluate a run's checkpoints after the fact: per-relation UAS curves and onsets, BLiMP and TwoNN (resumable).");
         foreach (var o in new Option[] { run, every, probes, relations, minWords, threads, device, data, output }) command.Options.Add(o);

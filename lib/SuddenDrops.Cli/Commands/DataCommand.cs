@@ -18,11 +18,9 @@ internal static class DataCommand
         return command;
     }
 
-    private static Option<string?> DataOption(string description) => new("--data") { Description = description };
-
     private static Command CreateCheck()
     {
-        var data = DataOption($"Data root; otherwise ${DataRoot.EnvironmentVariable}, then <project>/data, then <project>/../shared/data.");
+        var data = SharedOptions.DataRoot();
         var noChecksum = new Option<bool>("--no-checksum") { Description = "Check presence only, without hashing the files." };
         var command = new Command("check", "Show the data root in use, the resolution order, and each data set's presence and checksum.");
         command.Options.Add(data);
@@ -34,7 +32,8 @@ internal static class DataCommand
     private static Command CreateFetch()
     {
         var only = new Option<string?>("--only") { Description = $"Comma-separated data sets to fetch ({string.Join(", ", DataCatalog.All.Select(s => s.Name))}); default all." };
-        var data = DataOption($"Where to write; otherwise ${DataRoot.EnvironmentVariable}, then <project>/data (never the shared folder).");
+        // Not SharedOptions.DataRoot: here --data is where the data sets go, never the read-only shared folder.
+        var data = new Option<string?>("--data") { Description = $"Where to write; otherwise ${DataRoot.EnvironmentVariable}, then <project>/data (never the shared folder)." };
         var mirror = new Option<string?>("--mirror") { Description = $"Base URL of a mirror laid out as host/path (default ${FetchOptions.MirrorEnvironmentVariable}, else upstream)." };
         var attempts = new Option<int>("--attempts") { Description = "Tries per download, each resuming the last.", DefaultValueFactory = _ => 3 };
         var command = new Command("fetch", "Download data sets from upstream, resumably, verifying SHA-256 before putting each file in place.");

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace SuddenDrops.Cli.Commands;
 
-/// <summary>The options shared by commands that evaluate a checkpoint (blimp, twonn, glue).</summary>
+/// <summary>The options shared by commands that evaluate a checkpoint (blimp, twonn, glue, uas, attention).</summary>
 internal sealed class EvaluationOptions
 {
     public Option<string> Checkpoint { get; } = new("--checkpoint")
@@ -12,7 +12,7 @@ internal sealed class EvaluationOptions
         Description = "A run folder (its latest checkpoint), a checkpoints/step-N folder or its model.bin.",
         Required = true,
     };
-    public Option<string?> Data { get; } = new("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+    public Option<string?> Data { get; } = SharedOptions.DataRoot();
     public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
     public Option<int?> Threads { get; } = new("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
     public Option<string?> Precision { get; } = new("--precision")
@@ -21,9 +21,11 @@ internal sealed class EvaluationOptions
     };
     public Option<string?> Out { get; } = new("--out") { Description = "JSON report (default: <run>/evals/<command>-step-N.json)." };
 
-    public void AddTo(Command command)
+    /// <param name="withOut">Whether to add <see cref="Out"/> (false for commands whose report path has its own option).</param>
+    public void AddTo(Command command, bool withOut = true)
     {
-        foreach (var o in new Option[] { Checkpoint, Data, Device, Threads, Precision, Out }) command.Options.Add(o);
+        foreach (var o in new Option[] { Checkpoint, Data, Device, Threads, Precision }) command.Options.Add(o);
+        if (withOut) command.Options.Add(Out);
     }
 
     /// <summary>Applies --threads, then loads the checkpoint on --device.</summary>

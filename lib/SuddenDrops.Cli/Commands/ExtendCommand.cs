@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Spectre.Console;
 using SuddenDrops.Experiments;
 using SuddenDrops.Training;
@@ -18,7 +17,7 @@ internal static class ExtendCommand
         var steps = new Option<int>("--steps") { Description = "Total steps of the extended run (more than the source has).", Required = true };
         var output = new Option<string>("--out") { Description = "New run folder for the extended run.", Required = true };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: the source's)." };
-        var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+        var data = SharedOptions.DataRoot();
         var noProbes = new Option<bool>("--no-probes") { Description = "Skip UAS/BLiMP/TwoNN at checkpoints (MLM loss and accuracy only)." };
         var command = new Command("extend",
             "Train a run further than its last step, into a new folder: the copy equals a run trained that long from step 0 " +
@@ -45,11 +44,9 @@ internal static class ExtendCommand
             var job = TrainingJob.Prepare(config, target.Root, parse.GetValue(data), log: m => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
             var trainer = job.CreateTrainer(parse.GetValue(noProbes) ? [] : CheckpointProbes.Default(job));
 
-            using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+            using var stop = StopSignals.Listen();
             TrainingSummary summary = null!;
-            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(true, Trainer.DefaultRecoveries, Warn, cancel.Token));
+            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(true, Trainer.DefaultRecoveries, Warn, stop.Token));
             AnsiConsole.MarkupLine(summary.Completed
                 ? $"[green]Finished[/] at step {summary.EndStep:N0}: {Markup.Escape(target.Root)}"
                 : $"[yellow]Stopped at step {summary.EndStep:N0}; run the same command again to resume.[/]");

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
+using SuddenDrops.Analysis;
 using SuddenDrops.Data;
+using SuddenDrops.Figures;
 using SuddenDrops.Metrics;
-using SuddenDrops.Plots;
+using SuddenDrops.Runs;
 using SuddenDrops.Text;
 using SuddenDrops.Training;
 
@@ -21,7 +23,7 @@ internal static class FiguresCommand
         var output = new Option<string?>("--out") { Description = "Where to write the figures (default: <runs>/figures)." };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Also draw a dependency tree and the best head's attention for this run folder or checkpoint." };
         var noPng = new Option<bool>("--no-png") { Description = "Write only the HTML files (no headless Chromium needed)." };
-        var data = new Option<string?>("--data") { Description = "Data root (for the treebank of --checkpoint)." };
+        var data = SharedOptions.DataRoot();
         var baseRuns = new Option<string?>("--base-runs")
         {
             Description = "Also draw the base runs of this folder of runs (e.g. --runs data/runs/tiny-sas-l0.001 --base-runs data/runs/tiny-sas: its variants beside base).",

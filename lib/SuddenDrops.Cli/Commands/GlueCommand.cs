@@ -14,7 +14,7 @@ internal static class GlueCommand
     {
         var defaults = new GlueFineTuningConfig();
         var checkpoint = new Option<string>("--checkpoint") { Description = "A run folder (its latest checkpoint), a checkpoints/step-N folder or its model.bin.", Required = true };
-        var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+        var data = SharedOptions.DataRoot();
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
         var output = new Option<string?>("--out") { Description = "JSON report (default: <run>/evals/glue-step-N.json)." };

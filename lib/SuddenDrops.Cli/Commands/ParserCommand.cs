@@ -23,7 +23,7 @@ internal static class ParserCommand
     {
         var output = new Option<string>("--out") { Description = "Parser folder (config.json, vocab.json, model.bin, state.json, last/).", Required = true };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out after its last finished epoch." };
-        var data = new Option<string?>("--data") { Description = "Data root (default: resolved as for every command)." };
+        var data = SharedOptions.DataRoot();
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default 1)." };
         var maxEpochs = new Option<int?>("--max-epochs") { Description = "Epochs at most (default 100)." };
         var patience = new Option<int?>("--patience") { Description = "Stop after this many epochs without a better dev LAS (default 5)." };
@@ -69,7 +69,7 @@ internal static class ParserCommand
     {
         var model = new Option<string>("--model") { Description = "Parser folder written by `sdrops parser train`.", Required = true };
         var split = new Option<string>("--split") { Description = "test or dev (EWT), or a CoNLL-U file.", DefaultValueFactory = _ => "test" };
-        var data = new Option<string?>("--data") { Description = "Data root." };
+        var data = SharedOptions.DataRoot();
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default 1)." };
         var command = new Command("eval", "UAS and LAS (punctuation included, gold tokenisation) of a trained parser on EWT test or dev.");
         foreach (var o in new Option[] { model, split, data, threads }) command.Options.Add(o);

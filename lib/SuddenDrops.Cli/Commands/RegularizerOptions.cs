@@ -47,12 +47,15 @@ internal sealed class RegularizerOptions
 
     /// <param name="onTrainingRows">The corpus is parsed (<c>--silver</c>): the regulariser acts on the training rows' own edges,
     /// with λ per directed edge, and takes no labelled rows.</param>
-    public RegularizerConfig For(SasVariant variant, ParseResult parse, bool onTrainingRows = false)
+    /// <param name="regularized">Whether any run made from the result has λ ≠ 0 (a sweep of base runs alone needs no λ).</param>
+    public RegularizerConfig For(SasVariant variant, ParseResult parse, bool onTrainingRows = false, bool? regularized = null)
     {
         if (onTrainingRows)
         {
             if (parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null)
                 throw new ArgumentException("With --silver the regulariser acts on the training rows' own silver trees: --labelled-share, --treebank and --silver-treebank do not apply.");
+            if (!(regularized ?? variant.Kind != SasVariantKind.Baseline) && parse.GetValue(Lambda) is null)
+                return RegularizerConfig.OnTrainingRows(variant, 0); // base alone: λ = 0 at every step, magnitude 0
             var perEdge = parse.GetValue(Lambda) ?? (double.IsNaN(RegularizerConfig.DefaultPerEdgeMagnitude)
                 ? throw new ArgumentException("With --silver, λ is per directed edge and has no default yet (Training/Regularizer.md, \"Choosing λ per edge\"): give --lambda.")
                 : RegularizerConfig.DefaultPerEdgeMagnitude);

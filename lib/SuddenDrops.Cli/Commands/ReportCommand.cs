@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
+using SuddenDrops.Analysis;
 using SuddenDrops.Data;
-using SuddenDrops.Plots;
 
 namespace SuddenDrops.Cli.Commands;
 

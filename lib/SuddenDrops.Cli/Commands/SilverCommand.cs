@@ -13,7 +13,7 @@ internal static class SilverCommand
     {
         var sources = new Option<string>("--sources") { Description = "Comma-separated corpora to parse (as for train's --sources).", DefaultValueFactory = _ => "wikipedia,gutenberg" };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => 1 };
-        var data = new Option<string?>("--data") { Description = "Data root (default: resolved as for every command)." };
+        var data = SharedOptions.DataRoot();
         var command = new Command("silver", "Train the dependency parser on UD EWT (if not cached) and parse the pretraining text into silver trees (if not cached); resumable: rerun after an interruption.");
         foreach (var o in new Option[] { sources, threads, data }) command.Options.Add(o);
         command.SetAction(parse => CliErrors.Guard(() =>
@@ -21,8 +21,7 @@ internal static class SilverCommand
             set_num_threads(parse.GetValue(threads));
             var root = DataRoot.Resolve(parse.GetValue(data)).Path;
             var names = parse.GetValue(sources)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+            using var stop = StopSignals.Listen();
             var clock = Stopwatch.StartNew();
             var paths = SilverCorpus.Build(names, root, CorpusPreparation.DefaultCacheDirectory, parse.GetValue(threads), Console.WriteLine,
                 trainer =>
@@ -31,7 +30,7 @@ internal static class SilverCommand
                     trainer.Retried += (epoch, why) => Console.WriteLine($"  parser epoch {epoch} went non-finite ({why}); redoing it");
                 },
                 corpus => corpus.WindowWritten += p => Console.WriteLine($"  {p.SentencesRead:N0} sentences, {p.WordsWritten:N0} words ({clock.Elapsed:hh\\:mm\\:ss})"),
-                cancel.Token);
+                stop.Token);
             Console.WriteLine($"Silver trees ready (key {SilverCorpus.KeyOf(paths)}): {string.Join(", ", paths)}");
             return 0;
         }));

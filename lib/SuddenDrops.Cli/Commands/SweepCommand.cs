@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Spectre.Console;
 using SuddenDrops.Experiments;
 using SuddenDrops.Training;
@@ -20,7 +19,7 @@ internal static class SweepCommand
         var variants = new Option<string>("--variants") { Description = "Comma-separated: base, sas+, sas-, sas-@k (k: release step).", DefaultValueFactory = _ => "base,sas+,sas-" };
         var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds.", DefaultValueFactory = _ => "1" };
         var output = new Option<string?>("--out") { Description = "Sweep folder (default: runs/sweep-<preset>)." };
-        var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+        var data = SharedOptions.DataRoot();
         var summaryOnly = new Option<bool>("--summary-only") { Description = "Train nothing: summarise the runs as they are." };
         var only = new Option<string?>("--run") { Description = "Train only this run of the sweep (e.g. sas-@1000-s2); what a Slurm array task runs." };
         var plan = new Option<string?>("--plan") { Description = "slurm: write a Slurm job array (one task per run, SAS−(k) forks after their SAS− task) into <out>/slurm/ and train nothing." };
@@ -42,12 +41,12 @@ internal static class SweepCommand
         {
             var preset = options.Build(parse);
             var outDir = parse.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(TrainingJob.DefaultRunDirectory(preset))!, $"sweep-{preset.Preset}");
-            var template = regularizer.For(SasVariant.Baseline, parse, onTrainingRows: preset.Corpus.Parsed);
-            var runs = Sweep.Plan(preset, RegularizerOptions.ParseVariants(parse.GetValue(variants)!), ParseSeeds(parse.GetValue(seeds)!), template, outDir);
+            var planned = RegularizerOptions.ParseVariants(parse.GetValue(variants)!);
+            var template = regularizer.For(SasVariant.Baseline, parse, onTrainingRows: preset.Corpus.Parsed,
+                regularized: planned.Any(v => v.Kind != SasVariantKind.Baseline));
+            var runs = Sweep.Plan(preset, planned, ParseSeeds(parse.GetValue(seeds)!), template, outDir);
 
-            using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+            using var stop = StopSignals.Listen();
 
             if (parse.GetValue(plan) is string kind)
             {
@@ -56,7 +55,7 @@ internal static class SweepCommand
                 AnsiConsole.MarkupLine($"Slurm plan for {runs.Count} runs: {Markup.Escape(string.Join(", ", written))}; submit with [bold]bash {Markup.Escape(written[^1])}[/].");
                 return 0;
             }
-            bool completed = parse.GetValue(summaryOnly) || TrainAll(runs, parse.GetValue(data), parse.GetValue(only), cancel.Token);
+            bool completed = parse.GetValue(summaryOnly) || TrainAll(runs, parse.GetValue(data), parse.GetValue(only), stop.Token);
             var rows = SweepSummary.Of(runs);
             var summaryPath = Path.Combine(outDir, "summary.csv");
             SweepSummary.Write(summaryPath, rows);

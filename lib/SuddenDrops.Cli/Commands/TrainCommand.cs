@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Spectre.Console;
 using SuddenDrops.Experiments;
 using SuddenDrops.Training;
@@ -13,7 +12,7 @@ internal static class TrainCommand
     {
         var options = new TrainingOptions();
         var output = new Option<string?>("--out") { Description = "Run folder (default: runs/<preset>-s<seed>)." };
-        var data = new Option<string?>("--data") { Description = "Data root (default: $SUDDENDROPS_DATA, then data/, then ../shared/data)." };
+        var data = SharedOptions.DataRoot();
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var noProbes = new Option<bool>("--no-probes") { Description = "Skip UAS/BLiMP/TwoNN at checkpoints (MLM loss and accuracy only)." };
         var variant = new Option<string?>("--variant") { Description = "Syntactic regulariser: base (labelled batches, λ = 0), sas+ (promote), sas- (suppress), sas-@k (suppress until step k). Default: none." };
@@ -47,12 +46,10 @@ internal static class TrainCommand
             AnsiConsole.MarkupLine($"Training [bold]{job.Config.Preset}[/]: {job.Config.Model.Layers} layers × {job.Config.Model.Hidden} hidden × {job.Config.Model.Heads} heads, " +
                                    $"vocabulary {job.Config.Model.VocabSize:N0}, T {job.Config.SequenceLength}, batch {job.Config.BatchSize}, {job.Config.Steps:N0} steps → {Markup.Escape(job.Run.Root)}");
 
-            using var cancel = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-            using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; cancel.Cancel(); });
+            using var stop = StopSignals.Listen();
 
             TrainingSummary summary = null!;
-            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(parse.GetValue(resume), Trainer.DefaultRecoveries, Warn, cancel.Token));
+            ProgressDisplay.Run(job.Config.Steps, trainer, () => summary = trainer.RunRecovering(parse.GetValue(resume), Trainer.DefaultRecoveries, Warn, stop.Token));
 
             var e = summary.FinalEvaluation;
             AnsiConsole.MarkupLine(summary.Completed ? "[green]Finished.[/]" : $"[yellow]Stopped at step {summary.EndStep:N0}; a checkpoint was written. Continue with --resume.[/]");

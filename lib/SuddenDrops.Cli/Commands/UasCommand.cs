@@ -11,26 +11,24 @@ namespace SuddenDrops.Cli.Commands;
 /// <summary><c>sdrops uas</c> and <c>sdrops attention</c>: the implicit-parse probe of a checkpoint on a treebank.</summary>
 internal static class UasCommand
 {
+    /// <summary>The checkpoint options of <see cref="EvaluationOptions"/> (its own --out aside: each command here has its own) and the treebank's.</summary>
     private sealed class ProbeOptions
     {
-        public Option<string> Checkpoint { get; } = new("--checkpoint") { Description = "Run folder (latest checkpoint), checkpoints/step-N folder or its model.bin.", Required = true };
+        public EvaluationOptions Evaluation { get; } = new();
         public Option<string?> Treebank { get; } = new("--treebank") { Description = "CoNLL-U file (default: UD EWT dev under the data root)." };
         public Option<int?> MaxSentences { get; } = new("--max-sentences") { Description = "Use only the first N sentences." };
         public Option<int?> MaxPieces { get; } = new("--max-pieces") { Description = "Skip sentences longer than this many pieces, [CLS]/[SEP] included (default: min(128, the run's sequence length))." };
-        public Option<string> Device { get; } = new("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
-        public Option<string?> Data { get; } = new("--data") { Description = "Data root (for the default treebank)." };
-        public Option<string?> Precision { get; } = new("--precision") { Description = "auto (default), fp32 or bf16: the arithmetic of the matmuls (attention probabilities are fp32 either way)." };
 
         public void AddTo(Command c)
         {
-            foreach (var o in new Option[] { Checkpoint, Treebank, MaxSentences, MaxPieces, Device, Data, Precision }) c.Options.Add(o);
+            Evaluation.AddTo(c, withOut: false);
+            foreach (var o in new Option[] { Treebank, MaxSentences, MaxPieces }) c.Options.Add(o);
         }
 
         public (TrainedModel Model, ImplicitParseEvaluation Evaluation, string Treebank) Load(ParseResult parse)
         {
-            var device = parse.GetValue(Device)!;
-            var model = TrainedModel.Load(parse.GetValue(Checkpoint)!, device, Model.PrecisionChoice.Parse(parse.GetValue(Precision), device));
-            var treebank = parse.GetValue(Treebank) ?? Path.Combine(DataRoot.Resolve(parse.GetValue(Data)).Path, "ud", "en_ewt-ud-dev.conllu");
+            var model = Evaluation.Load(parse);
+            var treebank = parse.GetValue(Treebank) ?? Path.Combine(DataRoot.Resolve(parse.GetValue(Evaluation.Data)).Path, "ud", "en_ewt-ud-dev.conllu");
             if (!File.Exists(treebank)) throw new FileNotFoundException($"Treebank {treebank} does not exist.");
             var sentences = ConlluReader.Read(treebank);
             if (parse.GetValue(MaxSentences) is int n) sentences = sentences.Take(n);

@@ -1,5 +1,5 @@
 using Plotly.NET;
-using SuddenDrops.Plots;
+using SuddenDrops.Figures;
 
 namespace SuddenDrops.Tests.Notebooks;
 

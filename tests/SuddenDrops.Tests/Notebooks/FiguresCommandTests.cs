@@ -1,4 +1,5 @@
-using SuddenDrops.Tests.Plots;
+using SuddenDrops.Tests.Figures;
+using SuddenDrops.Tests.Runs;
 using Xunit.Abstractions;
 
 namespace SuddenDrops.Tests.Notebooks;

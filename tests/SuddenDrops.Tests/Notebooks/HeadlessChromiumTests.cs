@@ -1,4 +1,5 @@
-using SuddenDrops.Plots;
+
+using SuddenDrops.Figures;
 
 namespace SuddenDrops.Tests.Notebooks;
 

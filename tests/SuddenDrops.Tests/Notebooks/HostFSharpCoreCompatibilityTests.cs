@@ -1,7 +1,7 @@
 namespace SuddenDrops.Tests.Notebooks;
 
 /// <summary>
-/// SuddenDrops.Plots.HostFSharpCore makes Plotly.NET (built against FSharp.Core 10.1) run on the notebook
+/// SuddenDrops.Notebooks.HostFSharpCore makes Plotly.NET (built against FSharp.Core 10.1) run on the notebook
 /// hosts' FSharp.Core 10.0. That is only sound if every FSharp.Core type and member the Plotly.NET family
 /// uses exists, with the same signature, in the hosts' copy: checked here on the metadata of the real dlls.
 /// </summary>

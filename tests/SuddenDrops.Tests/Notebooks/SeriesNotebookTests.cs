@@ -1,4 +1,4 @@
-using SuddenDrops.Tests.Plots;
+using SuddenDrops.Tests.Figures;
 using Xunit.Abstractions;
 
 namespace SuddenDrops.Tests.Notebooks;
@@ -61,7 +61,7 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         Assert.All(notebook.Cells, cell => Assert.Empty(cell.Outputs));
         var first = notebook.CodeCells.First().Source;
         Assert.Contains("#r \"../lib/SuddenDrops.Cli/bin/Release/net10.0/SuddenDrops.dll\"", first);
-        Assert.Equal("SuddenDrops.Plots.NotebookHost.Prepare()", notebook.CodeCells.ElementAt(1).Source.Trim());
+        Assert.Equal("SuddenDrops.Notebooks.NotebookHost.Prepare()", notebook.CodeCells.ElementAt(1).Source.Trim());
         if (name == "00-setup") return;
         Assert.Contains("var trainLive = false;", first);
         var markdown = string.Concat(notebook.Cells.Where(c => !c.IsCode).Select(c => c.Source));

@@ -31,7 +31,7 @@ public class FormatOwnerTests
     /// <summary>Literals that spell a name in a column context but mean something else, with why.</summary>
     private static readonly HashSet<(string File, string Literal)> Unrelated =
     [
-        ("lib/SuddenDrops/Plots/ReproductionTables.cs", "glue"), // the name of a REPRODUCTION.md block (the GLUE table), not a column
+        ("lib/SuddenDrops/Analysis/ReproductionTables.cs", "glue"), // the name of a REPRODUCTION.md block (the GLUE table), not a column
     ];
 
     private enum Kind { Path, Column }

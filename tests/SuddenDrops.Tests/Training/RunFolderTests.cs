@@ -1,5 +1,6 @@
+using SuddenDrops.Analysis;
 using SuddenDrops.Experiments;
-using SuddenDrops.Plots;
+using SuddenDrops.Runs;
 using SuddenDrops.Tests.Data;
 using SuddenDrops.Tests.Notebooks;
 using SuddenDrops.Training;

@@ -1,0 +1,116 @@
+using SuddenDrops.Experiments;
+using SuddenDrops.Training;
+
+namespace SuddenDrops.Runs;
+
+/// <summary>
+/// A run folder read back for figures: its <c>metrics.csv</c> (one row per checkpoint) and its <c>config.json</c>, which
+/// gives the run's seed and regulariser variant. Only a folder without a <c>config.json</c> is known by its name instead
+/// (<see cref="RunName"/>: <c>&lt;variant&gt;-s&lt;seed&gt;</c>). Reading never writes into the folder.
+/// <para>Probes measured after training on the run's checkpoints (<c>sdrops curves</c>) live in
+/// <c>curves/probes.csv</c> (<see cref="CurveFiles"/>), one row per evaluated checkpoint with metrics.csv's column names; a
+/// column that metrics.csv lacks (or never filled) is read from there, so runs trained before a probe existed still show it.</para>
+/// </summary>
+public sealed class RecordedRun
+{
+    private readonly MetricsLog? postHoc;
+
+    private RecordedRun(RunFolder folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc)
+    {
+        this.postHoc = postHoc;
+        RunFolder = folder;
+        Folder = folder.Root;
+        Name = Path.GetFileName(folder.Root);
+        SasVariant = config is null ? SasVariant.TryParse(name.Variant) : config.Regularizer?.Variant;
+        Variant = SasVariant?.ToString() ?? name.Variant;
+        Seed = config?.Seed ?? name.Seed;
+        SeedInName = name.Seed is not null;
+        Config = config;
+        Metrics = metrics;
+    }
+
+    /// <summary>The folder's name, used as the run's label in figures.</summary>
+    public string Name { get; }
+
+    /// <summary>Full path of the run folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>The run folder's layout (its files and report folders).</summary>
+    public RunFolder RunFolder { get; }
+
+    /// <summary>
+    /// The run's label among its seeds: its regulariser variant (<c>sas-@2000</c>), or for a run without one the folder name
+    /// without its <c>-sN</c> seed suffix (<c>fp32</c>, <c>small</c>).
+    /// </summary>
+    public string Variant { get; }
+
+    /// <summary>The seed of config.json; for a folder without one, the seed its name gives, if any.</summary>
+    public int? Seed { get; }
+
+    /// <summary>Whether the folder name carries a seed (sweep convention).</summary>
+    public bool SeedInName { get; }
+
+    /// <summary>
+    /// The paper's variant (base, sas+, sas-, sas-@k) of config.json's regulariser, or null for a run trained without one;
+    /// for a folder without a config.json, the variant its name gives, if any.
+    /// </summary>
+    public SasVariant? SasVariant { get; }
+
+    /// <summary>The run's configuration, or null when the folder has no config.json.</summary>
+    public TrainingConfig? Config { get; }
+
+    /// <summary>The checkpoint table.</summary>
+    public MetricsLog Metrics { get; }
+
+    /// <summary>Path of metrics.csv.</summary>
+    public string MetricsPath => Metrics.FilePath;
+
+    /// <summary>Steps of the complete checkpoints saved in <c>checkpoints/</c> (empty when none were kept).</summary>
+    public IReadOnlyList<long> CheckpointSteps => RunFolder.Checkpoints.Steps();
+
+    /// <summary>Reads the run folder <paramref name="folder"/>.</summary>
+    /// <exception cref="FileNotFoundException">The folder has no metrics.csv.</exception>
+    public static RecordedRun Load(string folder)
+    {
+        var run = new RunFolder(folder);
+        if (!run.HasMetrics)
+            throw new FileNotFoundException($"{run.Root}: not a run folder (no {RunFolder.MetricsFile}).", run.MetricsPath);
+        var postHocPath = CurveFiles.ProbesOf(run);
+        var postHoc = File.Exists(postHocPath) ? new MetricsLog(postHocPath) : null;
+        return new RecordedRun(run, RunName.Parse(Path.GetFileName(run.Root)), run.TryLoadConfig(), new MetricsLog(run.MetricsPath), postHoc);
+    }
+
+    /// <summary>Whether <paramref name="column"/> holds at least one measured value.</summary>
+    public bool Has(string column) => Series(column).Count > 0;
+
+    /// <summary>The checkpoints where <paramref name="column"/> was measured (empty when the column does not exist).</summary>
+    public MetricSeries Series(string column)
+    {
+        var trained = SeriesIn(Metrics, column);
+        return trained.IsEmpty && postHoc is not null ? SeriesIn(postHoc, column) : trained;
+    }
+
+    /// <summary>The columns of metrics.csv followed by those only the post-hoc probe table has.</summary>
+    public IReadOnlyList<string> Columns =>
+        postHoc is null ? Metrics.Columns : [.. Metrics.Columns.Union(postHoc.Columns, StringComparer.Ordinal)];
+
+    private static MetricSeries SeriesIn(MetricsLog log, string column) =>
+        log.Columns.Contains(column)
+            ? MetricSeries.FromColumns(column, log.Numbers(MetricColumns.Step), log.Numbers(column))
+            : new MetricSeries(column, [], []);
+
+    /// <summary>
+    /// The layers k with a TwoNN column <c>id_Lk</c>, ascending (k = 0 is the embedding output); empty when the run
+    /// was trained without the TwoNN probe.
+    /// </summary>
+    public IReadOnlyList<int> IntrinsicDimensionLayers =>
+    [
+        .. Columns
+            .Where(c => c.StartsWith(MetricColumns.IntrinsicDimensionPrefix, StringComparison.Ordinal))
+            .Select(c => int.TryParse(c[MetricColumns.IntrinsicDimensionPrefix.Length..], out var k) ? k : -1)
+            .Where(k => k >= 0 && Has(MetricColumns.IntrinsicDimension(k)))
+            .Order(),
+    ];
+
+    public override string ToString() => $"{Name} ({Metrics.Count} checkpoints, {Folder})";
+}
