@@ -20,13 +20,15 @@ internal static class CurvesCommand
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var data = SharedOptions.DataRoot();
         var output = new Option<string?>("--out") { Description = "Folder of relations.csv, probes.csv, relation_onsets.csv (default: <run>/curves)." };
+        var dense = new Option<string?>("--dense") { Description = "FROM:TO:EVERY — also evaluate the checkpoints from step FROM to TO every EVERY steps (e.g. 3900:7400:100 around a transition)." };
         var command = new Command("curves", "Evaluate a run's checkpoints after the fact: per-relation UAS curves and onsets, BLiMP and TwoNN (resumable).");
-        foreach (var o in new Option[] { run, every, probes, relations, minWords, threads, device, data, output }) command.Options.Add(o);
+        foreach (var o in new Option[] { run, every, probes, relations, minWords, threads, device, data, output, dense }) command.Options.Add(o);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             if (parse.GetValue(threads) is int n and > 0) set_num_threads(n);
             var options = new CheckpointCurvesOptions(CheckpointCurvesOptions.ParseProbes(parse.GetValue(probes)!), parse.GetValue(every),
-                parse.GetValue(output), parse.GetValue(device)!, parse.GetValue(data), parse.GetValue(relations), parse.GetValue(minWords));
+                parse.GetValue(output), parse.GetValue(device)!, parse.GetValue(data), parse.GetValue(relations), parse.GetValue(minWords),
+                parse.GetValue(dense) is string window ? ParseWindow(window) : null);
             var result = CheckpointCurves.Run(parse.GetValue(run)!, options, line => Console.WriteLine(line));
             var seconds = result.Evaluated.Select(e => e.Seconds).ToArray();
             Console.WriteLine($"curves: {result.Selected.Count} checkpoints chosen, {result.Evaluated.Count} evaluated, {result.Skipped.Count} already done" +
@@ -35,6 +37,17 @@ internal static class CurvesCommand
             return 0;
         }));
         return command;
+    }
+
+    private static DenseWindow ParseWindow(string text)
+    {
+        var parts = text.Split(':');
+        long[] values = parts.Length == 3 && parts.All(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            ? [.. parts.Select(p => long.Parse(p, CultureInfo.InvariantCulture))]
+            : throw new ArgumentException($"--dense must be FROM:TO:EVERY in steps (e.g. 3900:7400:100), got '{text}'.");
+        return values[0] <= values[1] && values[2] is >= 1 and <= int.MaxValue
+            ? new DenseWindow(values[0], values[1], (int)values[2])
+            : throw new ArgumentException($"--dense: FROM must not exceed TO and EVERY must be at least 1, got '{text}'.");
     }
 
     private static Table OnsetTable(IReadOnlyList<RelationOnset> onsets)
