@@ -14,9 +14,9 @@ internal sealed class RegularizerOptions
         Description = $"|λ|, the regulariser's magnitude (default {RegularizerConfig.DefaultMagnitude}); the variant sets the sign: sas+ promotes, sas- suppresses.",
     };
 
-    public Option<double?> LabelledShare { get; } = new("--labelled-share")
+    public Option<double?> LabeledShare { get; } = new("--labelled-share")
     {
-        Description = $"Share of each batch drawn from the treebank's sentences (default {RegularizerConfig.DefaultLabelledShare}).",
+        Description = $"Share of each batch drawn from the treebank's sentences (default {RegularizerConfig.DefaultLabeledShare}).",
     };
 
     public Option<string?> Treebank { get; } = new("--treebank")
@@ -33,14 +33,14 @@ internal sealed class RegularizerOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Lambda);
-        command.Options.Add(LabelledShare);
+        command.Options.Add(LabeledShare);
         command.Options.Add(Treebank);
         command.Options.Add(SilverTreebanks);
     }
 
     /// <summary>Whether any regulariser setting was given (they need a variant).</summary>
     public bool AnyGiven(ParseResult parse) =>
-        parse.GetValue(Lambda) is not null || parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null;
+        parse.GetValue(Lambda) is not null || parse.GetValue(LabeledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null;
 
     /// <summary>The silver treebanks given, or null for none (so that config.json stays as without them).</summary>
     private IReadOnlyList<string>? Silver(ParseResult parse) => parse.GetValue(SilverTreebanks) is { Length: > 0 } files ? files : null;
@@ -52,7 +52,7 @@ internal sealed class RegularizerOptions
     {
         if (onTrainingRows)
         {
-            if (parse.GetValue(LabelledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null)
+            if (parse.GetValue(LabeledShare) is not null || parse.GetValue(Treebank) is not null || Silver(parse) is not null)
                 throw new ArgumentException("With --silver the regulariser acts on the training rows' own silver trees: --labelled-share, --treebank and --silver-treebank do not apply.");
             if (!(regularized ?? variant.Kind != SasVariantKind.Baseline) && parse.GetValue(Lambda) is null)
                 return RegularizerConfig.OnTrainingRows(variant, 0); // base alone: λ = 0 at every step, magnitude 0
@@ -67,7 +67,7 @@ internal sealed class RegularizerOptions
         if (magnitude < 0)
             throw new ArgumentException($"--lambda is the magnitude |λ| (got {magnitude}); the variant gives the sign: sas+ promotes SAS, sas- suppresses it.");
         return new RegularizerConfig(variant, magnitude,
-            parse.GetValue(LabelledShare) ?? RegularizerConfig.DefaultLabelledShare,
+            parse.GetValue(LabeledShare) ?? RegularizerConfig.DefaultLabeledShare,
             parse.GetValue(Treebank) ?? RegularizerConfig.EwtTrain,
             Silver(parse));
     }

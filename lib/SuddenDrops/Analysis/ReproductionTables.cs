@@ -289,7 +289,7 @@ public static class ReproductionTables
     {
         var kept = Enumerable.Range(0, series.Count).Where(i => series.Steps[i] >= from).ToList();
         if (kept.Count < 5) return null;
-        return OnsetDetector.Analyse([.. kept.Select(i => series.Steps[i])], [.. kept.Select(i => series.Values[i])],
+        return OnsetDetector.Analyze([.. kept.Select(i => series.Steps[i])], [.. kept.Select(i => series.Values[i])],
             new OnsetOptions { Direction = direction }).Candidate;
     }
 

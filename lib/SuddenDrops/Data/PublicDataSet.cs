@@ -3,7 +3,7 @@ namespace SuddenDrops.Data;
 /// <summary>A public data set the project uses, as described in <c>data/README.md</c>.</summary>
 /// <param name="Name">Short name used on the command line (<c>ud-ewt</c>, <c>blimp</c>, ...).</param>
 /// <param name="Title">What it is, in a few words.</param>
-/// <param name="Licence">Its licence.</param>
+/// <param name="License">Its licence.</param>
 /// <param name="Size">Approximate size on disk once fetched.</param>
 /// <param name="Upstream">Where it is published.</param>
 /// <param name="Files">Its files under the data root.</param>
@@ -13,7 +13,7 @@ namespace SuddenDrops.Data;
 public sealed record PublicDataSet(
     string Name,
     string Title,
-    string Licence,
+    string License,
     string Size,
     IReadOnlyList<Uri> Upstream,
     IReadOnlyList<DataSetFile> Files,

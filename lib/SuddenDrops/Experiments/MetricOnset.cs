@@ -7,7 +7,7 @@ namespace SuddenDrops.Experiments;
 /// <param name="Checkpoints">Checkpoints with a finite value of the metric (those entered the analysis).</param>
 /// <param name="FinalStep">Step of the last of them.</param>
 /// <param name="FinalValue">The metric there.</param>
-/// <param name="Analysis">Everything <see cref="OnsetDetector.Analyse"/> computed, with the candidate onset.</param>
+/// <param name="Analysis">Everything <see cref="OnsetDetector.Analyze"/> computed, with the candidate onset.</param>
 public sealed record MetricOnset(string Column, int Checkpoints, double FinalStep, double FinalValue, OnsetAnalysis Analysis)
 {
     /// <summary>The significant onset (▲ structure, ⏺ capabilities), or null: "no onset".</summary>

@@ -35,7 +35,7 @@ public static class OnsetSummary
             throw new ArgumentException($"{metrics.FilePath}: column '{column}' has {kept.Length} finite values; onset detection needs at least 5 checkpoints.");
         var s = kept.Select(i => steps[i]).ToArray();
         var v = kept.Select(i => values[i]).ToArray();
-        var analysis = OnsetDetector.Analyse(s, v, options ?? DefaultOptionsFor(column));
+        var analysis = OnsetDetector.Analyze(s, v, options ?? DefaultOptionsFor(column));
         return new MetricOnset(column, kept.Length, s[^1], v[^1], analysis);
     }
 }

@@ -61,7 +61,7 @@ public static class RelationOnsets
             if (duplicate != default)
                 throw new ArgumentException($"Relation '{curve.Key}' has two rows at step {duplicate.First.Step}.", nameof(rows));
             var analysis = points.Count >= 5
-                ? OnsetDetector.Analyse(points.Select(p => (double)p.Step).ToArray(), points.Select(p => p.Uas).ToArray(), options)
+                ? OnsetDetector.Analyze(points.Select(p => (double)p.Step).ToArray(), points.Select(p => p.Uas).ToArray(), options)
                 : null;
             var last = points[^1];
             result.Add(new RelationOnset(curve.Key, last.Words, points.Count, last.Step, last.Uas, last.OverallUas, points.Max(p => p.Uas),

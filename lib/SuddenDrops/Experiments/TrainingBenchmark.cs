@@ -36,7 +36,7 @@ public static class TrainingBenchmark
         using var disposeOptimizer = optimizer;
         double lambda = config.Regularizer?.LambdaAt(0) ?? 0;
         var plain = RandomBatch(config);
-        using var cpuBatch = lambda != 0 ? plain with { Edges = ChainEdges(config.BatchSize, config.SequenceLength, config.Regularizer!.LabelledRows(config.BatchSize)) } : plain;
+        using var cpuBatch = lambda != 0 ? plain with { Edges = ChainEdges(config.BatchSize, config.SequenceLength, config.Regularizer!.LabeledRows(config.BatchSize)) } : plain;
         var batch = cpuBatch.To(device);
 
         void Step()
@@ -141,13 +141,13 @@ public static class TrainingBenchmark
         return masker.Apply(ids, real, b, t, rng);
     }
 
-    /// <summary>Edges i → i + 1 over tokens 1 … T − 2 of the last <paramref name="labelledRows"/> rows (a right-branching chain).</summary>
-    private static SyntacticEdges ChainEdges(int batch, int length, int labelledRows)
+    /// <summary>Edges i → i + 1 over tokens 1 … T − 2 of the last <paramref name="labeledRows"/> rows (a right-branching chain).</summary>
+    private static SyntacticEdges ChainEdges(int batch, int length, int labeledRows)
     {
         var rows = new List<long>();
         var dependents = new List<long>();
         var heads = new List<long>();
-        for (int row = batch - labelledRows; row < batch; row++)
+        for (int row = batch - labeledRows; row < batch; row++)
             for (int i = 1; i < length - 2; i++)
             {
                 rows.Add(row);

@@ -17,15 +17,15 @@ public sealed class TrainingJob
     public PreparedCorpus Prepared { get; }
 
     /// <summary>The treebank sentences of the regulariser's labelled rows (null without a regulariser).</summary>
-    public LabelledSentences? Labelled { get; }
+    public LabeledSentences? Labeled { get; }
 
-    private TrainingJob(TrainingConfig config, RunFolder run, DataRootResolution dataRoot, PreparedCorpus prepared, LabelledSentences? labelled)
+    private TrainingJob(TrainingConfig config, RunFolder run, DataRootResolution dataRoot, PreparedCorpus prepared, LabeledSentences? labeled)
     {
         Config = config;
         Run = run;
         DataRoot = dataRoot;
         Prepared = prepared;
-        Labelled = labelled;
+        Labeled = labeled;
     }
 
     /// <summary>Resolves data and prepares the corpus; the model's vocabulary size is set from the prepared vocabulary.</summary>
@@ -42,15 +42,15 @@ public sealed class TrainingJob
         };
         var run = RunFolder.Create(runDirectory);
         prepared.Vocabulary.Save(run.VocabPath);
-        var labelled = final.Regularizer is { Edges: EdgeSource.LabelledRows } regularizer ? LoadLabelled(regularizer, root.Path, prepared, final.SequenceLength, log) : null;
-        return new TrainingJob(final.Validate(), run, root, prepared, labelled);
+        var labeled = final.Regularizer is { Edges: EdgeSource.LabeledRows } regularizer ? LoadLabeled(regularizer, root.Path, prepared, final.SequenceLength, log) : null;
+        return new TrainingJob(final.Validate(), run, root, prepared, labeled);
     }
 
     /// <summary>
     /// The treebank's sentences, then those of the silver treebanks in their order, aligned with the run's vocabulary, each at
     /// most one sequence long. A log line names every file and how many sentences it gave.
     /// </summary>
-    public static LabelledSentences LoadLabelled(RegularizerConfig regularizer, string dataRoot, PreparedCorpus prepared, int sequenceLength, Action<string>? log = null)
+    public static LabeledSentences LoadLabeled(RegularizerConfig regularizer, string dataRoot, PreparedCorpus prepared, int sequenceLength, Action<string>? log = null)
     {
         var treebank = regularizer.Treebank ?? throw new ArgumentException($"The regulariser ({regularizer.Variant}) takes labelled rows but names no treebank.");
         var path = Path.Combine(dataRoot, treebank);
@@ -63,12 +63,12 @@ public sealed class TrainingJob
         var sources = Counted(ConlluReader.Read(path), 0, treebank, counts);
         for (var k = 0; k < silver.Count; k++)
             sources = sources.Concat(Counted(ConlluReader.Read(silver[k].Path), k + 1, silver[k].File, counts));
-        var labelled = LabelledSentences.FromTreebank(sources, new WordPieceEncoder(prepared.Vocabulary), sequenceLength);
-        log?.Invoke($"Regulariser {regularizer.Variant}, |λ| {regularizer.Magnitude}: {labelled.Count:N0} labelled sentences from {regularizer.Treebank} " +
-                    $"({labelled.Skipped:N0} longer than {sequenceLength} pieces skipped), {regularizer.LabelledShare:P0} of each batch.");
+        var labeled = LabeledSentences.FromTreebank(sources, new WordPieceEncoder(prepared.Vocabulary), sequenceLength);
+        log?.Invoke($"Regulariser {regularizer.Variant}, |λ| {regularizer.Magnitude}: {labeled.Count:N0} labelled sentences from {regularizer.Treebank} " +
+                    $"({labeled.Skipped:N0} longer than {sequenceLength} pieces skipped), {regularizer.LabeledShare:P0} of each batch.");
         if (silver.Count > 0)
             log?.Invoke("Labelled sentences read per file: " + string.Join(", ", counts.Values.Select((c, k) => $"{c.File} {c.Sentences:N0} ({(k == 0 ? "gold" : "silver")})")) + ".");
-        return labelled;
+        return labeled;
     }
 
     private static IEnumerable<DependencySentence> Counted(IEnumerable<DependencySentence> sentences, int order, string file, SortedDictionary<int, (string, int)> counts)
@@ -84,7 +84,7 @@ public sealed class TrainingJob
 
     /// <summary>Creates the trainer; subscribe to its events, then call <see cref="Trainer.Run"/>.</summary>
     public Trainer CreateTrainer(IReadOnlyList<ICheckpointProbe>? probes = null) =>
-        new(Config, Prepared.Corpus, Prepared.Specials, Run, probes, Labelled);
+        new(Config, Prepared.Corpus, Prepared.Specials, Run, probes, Labeled);
 
     /// <summary>Default run folder: runs/&lt;preset&gt;-s&lt;seed&gt; under the project root (or the current folder).</summary>
     public static string DefaultRunDirectory(TrainingConfig config) =>

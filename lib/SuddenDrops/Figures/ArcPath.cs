@@ -20,12 +20,12 @@ internal sealed class ArcPath
     public void Add(int head, int dependent, double height, bool above)
     {
         var sign = above ? 1.0 : -1.0;
-        var centre = (head + dependent) / 2.0;
+        var center = (head + dependent) / 2.0;
         var radius = (dependent - head) / 2.0; // negative when the head is to the right: the arc runs from head to dependent either way
         for (var s = 0; s <= Segments; s++)
         {
             var angle = Math.PI * s / Segments;
-            X.Add(centre - radius * Math.Cos(angle));
+            X.Add(center - radius * Math.Cos(angle));
             Y.Add(sign * (Baseline + height * Math.Sin(angle)));
         }
         X.Add(double.NaN);

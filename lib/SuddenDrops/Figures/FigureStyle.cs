@@ -29,7 +29,7 @@ public static class FigureStyle
     public const string CapabilitiesOnsetGlyph = "●";
 
     /// <summary>Neutral colour for reference lines (offset baseline, base run).</summary>
-    public const string ReferenceGrey = "#7f7f7f";
+    public const string ReferenceGray = "#7f7f7f";
 
     /// <summary>Colour of the base variant.</summary>
     public const string BaseColor = "#333333";

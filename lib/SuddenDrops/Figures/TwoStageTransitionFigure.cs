@@ -46,7 +46,7 @@ public static class TwoStageTransitionFigure
         {
             var steps = drawn.SelectMany(r => r.Series(MetricColumns.Uas).Steps).ToList();
             canvas.Line(uas, string.Create(CultureInfo.InvariantCulture, $"best offset baseline ({baseline:F3})"), [steps.Min(), steps.Max()],
-                [baseline, baseline], FigureStyle.ReferenceGrey, 1.5, "dash");
+                [baseline, baseline], FigureStyle.ReferenceGray, 1.5, "dash");
         }
         for (var i = 0; i < drawn.Count; i++)
         {

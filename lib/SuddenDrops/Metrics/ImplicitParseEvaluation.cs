@@ -34,7 +34,6 @@ public sealed class ImplicitParseEvaluation
     public int SentenceCount => sentences.Count;
     public int SkippedCount => skipped.Count;
     public IReadOnlyList<DependencySentence> Sentences => sentences;
-    public IReadOnlyList<PieceAlignment> Alignments => alignments;
 
     public UasReport Evaluate(MaskedLanguageModel model, Device device, UasOptions? options = null) =>
         Accumulate(model, device, options).ToReport();

@@ -1,7 +1,7 @@
 namespace SuddenDrops.Metrics;
 
 /// <summary>
-/// Everything <see cref="OnsetDetector.Analyse"/> computed, for plots and diagnosis. Grid arrays are in the
+/// Everything <see cref="OnsetDetector.Analyze"/> computed, for plots and diagnosis. Grid arrays are in the
 /// metric's own sign and units: value, d/dstep and d²/dstep² of the smoothed series.
 /// </summary>
 /// <param name="GridSteps">The regular step grid.</param>

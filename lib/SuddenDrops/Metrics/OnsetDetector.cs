@@ -52,10 +52,10 @@ public static class OnsetDetector
 {
     /// <summary>The significant onset of the series, or null when it has no sudden rise.</summary>
     public static Onset? Detect(IReadOnlyList<double> steps, IReadOnlyList<double> values, OnsetOptions? options = null) =>
-        Analyse(steps, values, options).Detected;
+        Analyze(steps, values, options).Detected;
 
     /// <summary>Runs the whole procedure and returns every intermediate series with the candidate onset.</summary>
-    public static OnsetAnalysis Analyse(IReadOnlyList<double> steps, IReadOnlyList<double> values, OnsetOptions? options = null)
+    public static OnsetAnalysis Analyze(IReadOnlyList<double> steps, IReadOnlyList<double> values, OnsetOptions? options = null)
     {
         options ??= new OnsetOptions();
         Validate(steps, values, options);

@@ -16,11 +16,4 @@ internal static class RobustStatistics
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
-
-    /// <summary>Median absolute deviation from the median.</summary>
-    public static double MedianAbsoluteDeviation(double[] values)
-    {
-        var median = Median(values);
-        return Median(values.Select(value => Math.Abs(value - median)).ToArray());
-    }
 }

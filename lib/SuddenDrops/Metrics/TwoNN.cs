@@ -27,7 +27,7 @@ public static class TwoNN
     /// <summary>Angles below this (radians) count as zero under <see cref="Distance.Cosine"/>: parallel vectors.</summary>
     public const double CosineZeroAngle = 1e-9;
 
-    private const int NeighbourCandidates = 4;
+    private const int NeighborCandidates = 4;
     private const int RowBlock = 1024;
 
     /// <summary>Estimates the intrinsic dimension of the rows of <paramref name="points"/> ([N, D]).</summary>
@@ -60,7 +60,7 @@ public static class TwoNN
         for (var i = 0; i < n; i++)
             CopyRow(points, unique[i], dims, coordinates.AsSpan(i * dims, dims), normalize: metric == Distance.Cosine);
 
-        var candidates = NearestCandidates(coordinates, n, dims, Math.Min(NeighbourCandidates, n - 1));
+        var candidates = NearestCandidates(coordinates, n, dims, Math.Min(NeighborCandidates, n - 1));
         var ratios = new List<double>(n);
         for (var i = 0; i < n; i++)
         {

@@ -19,8 +19,8 @@ public static class ChuLiuEdmonds
         var nodes = scores.GetLength(0);
         if (scores.GetLength(1) != nodes)
             throw new ArgumentException($"The score matrix must be square, got {nodes} × {scores.GetLength(1)}.");
-        var penalised = WithRootPenalty(scores);
-        var heads = Arborescence(penalised);
+        var penalized = WithRootPenalty(scores);
+        var heads = Arborescence(penalized);
         heads[0] = -1;
         return heads;
     }

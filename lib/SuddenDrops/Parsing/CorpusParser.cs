@@ -40,10 +40,10 @@ public sealed class CorpusParser(DependencyParser parser, CorpusParseOptions opt
                 break;
             }
             var exhausted = window.Count < WindowSize(progress.SentencesRead);
-            var (kept, tokenised) = Tokenise(window);
-            var trees = parser.ParseAll(tokenised, options.BatchSentences);
-            var bytes = Append(kept, tokenised, trees);
-            var windowWords = tokenised.Sum(s => (long)s.Count);
+            var (kept, tokenized) = Tokenize(window);
+            var trees = parser.ParseAll(tokenized, options.BatchSentences);
+            var bytes = Append(kept, tokenized, trees);
+            var windowWords = tokenized.Sum(s => (long)s.Count);
             progress = progress with
             {
                 SentencesRead = progress.SentencesRead + window.Count,
@@ -101,7 +101,7 @@ public sealed class CorpusParser(DependencyParser parser, CorpusParseOptions opt
         return window;
     }
 
-    private (List<RawSentence> Kept, List<IReadOnlyList<string>> Words) Tokenise(List<RawSentence> window)
+    private (List<RawSentence> Kept, List<IReadOnlyList<string>> Words) Tokenize(List<RawSentence> window)
     {
         var kept = new List<RawSentence>();
         var words = new List<IReadOnlyList<string>>();

@@ -14,9 +14,6 @@ public sealed record ParserTrainingState(int EpochsDone, int BestEpoch, double B
 {
     public static ParserTrainingState Start { get; } = new(0, 0, 0, 0, false, []);
 
-    /// <summary>Epochs since the best one.</summary>
-    public int EpochsWithoutImprovement => EpochsDone - BestEpoch;
-
     /// <summary>
     /// The state after <paramref name="result"/>: a better dev LAS (or the first epoch) becomes the best; the learning rate is
     /// cut by <see cref="ParserConfig.PlateauFactor"/> once <see cref="ParserConfig.PlateauEpochs"/> epochs have passed since

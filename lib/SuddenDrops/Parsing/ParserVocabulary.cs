@@ -52,7 +52,7 @@ public sealed class ParserVocabulary
         {
             foreach (var word in sentence.Words)
             {
-                var key = Normalise(word);
+                var key = Normalize(word);
                 wordCounts[key] = wordCounts.GetValueOrDefault(key) + 1;
                 foreach (var c in word) chars.Add(c);
             }
@@ -63,16 +63,11 @@ public sealed class ParserVocabulary
     }
 
     /// <summary>The key of a word in the table: lower-cased (invariant culture).</summary>
-    public static string Normalise(string word) => word.ToLowerInvariant();
+    public static string Normalize(string word) => word.ToLowerInvariant();
 
-    public int WordId(string word) => _words.GetValueOrDefault(Normalise(word), Unknown);
+    public int WordId(string word) => _words.GetValueOrDefault(Normalize(word), Unknown);
 
     public int CharId(char c) => _chars.GetValueOrDefault(c, Unknown);
-
-    /// <summary>Id of a relation; a relation unseen in training is an error naming it.</summary>
-    public int RelationId(string relation) => _relations.TryGetValue(relation, out var id)
-        ? id
-        : throw new ArgumentException($"Relation '{relation}' does not occur in the parser's training treebank.");
 
     /// <summary>Id of a relation, or null when unseen in training.</summary>
     public int? TryRelationId(string relation) => _relations.TryGetValue(relation, out var id) ? id : null;

@@ -32,7 +32,7 @@ public sealed class MetricsLog
     {
         foreach (var key in row.Keys)
             if (!columns.Contains(key)) columns.Add(key);
-        rows.Add(row.ToDictionary(kv => kv.Key, kv => Normalise(kv.Value)));
+        rows.Add(row.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value)));
         Save();
     }
 
@@ -46,17 +46,17 @@ public sealed class MetricsLog
     /// </summary>
     public void Merge(IReadOnlyDictionary<string, object?> row, string key = MetricColumns.Step)
     {
-        if (Normalise(row.GetValueOrDefault(key)) is not double value)
+        if (Normalize(row.GetValueOrDefault(key)) is not double value)
             throw new ArgumentException($"The row to merge into {path} has no numeric '{key}'.", nameof(row));
         foreach (var column in row.Keys)
             if (!columns.Contains(column)) columns.Add(column);
         var existing = rows.FindIndex(r => r.GetValueOrDefault(key) is double d && d == value);
         if (existing >= 0)
-            foreach (var (column, cell) in row) rows[existing][column] = Normalise(cell);
+            foreach (var (column, cell) in row) rows[existing][column] = Normalize(cell);
         else
         {
             var at = rows.FindIndex(r => r.GetValueOrDefault(key) is double d && d > value);
-            rows.Insert(at < 0 ? rows.Count : at, row.ToDictionary(kv => kv.Key, kv => Normalise(kv.Value)));
+            rows.Insert(at < 0 ? rows.Count : at, row.ToDictionary(kv => kv.Key, kv => Normalize(kv.Value)));
         }
         Save();
     }
@@ -97,12 +97,12 @@ public sealed class MetricsLog
         for (long i = 0; i < frame.Rows.Count; i++)
         {
             var row = new Dictionary<string, object?>();
-            foreach (var column in frame.Columns) row[column.Name] = Normalise(column[i]);
+            foreach (var column in frame.Columns) row[column.Name] = Normalize(column[i]);
             rows.Add(row);
         }
     }
 
-    private static object? Normalise(object? value) => value switch
+    private static object? Normalize(object? value) => value switch
     {
         null => null,
         double d => d,

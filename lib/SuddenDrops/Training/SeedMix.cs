@@ -22,5 +22,5 @@ public static class SeedMix
     /// <summary>A 63-bit seed for torch's generator.</summary>
     public static long TorchSeed(long seed, long purpose, long counter) => (long)(Mix(seed, purpose, counter) >> 1);
 
-    public const long BatchOrder = 1, Masking = 2, Dropout = 3, EvalMasking = 4, Sampling = 5, LabelledOrder = 6;
+    public const long BatchOrder = 1, Masking = 2, Dropout = 3, EvalMasking = 4, Sampling = 5, LabeledOrder = 6;
 }

@@ -12,7 +12,7 @@ namespace SuddenDrops.Training;
 /// <para>A corpus built from parsed text (<see cref="BuildParsed"/>) also carries, for every piece of each stream, the
 /// offset to its <b>head piece</b>: at the first piece of a word whose head is another word, (position of the head word's
 /// first piece) − (own position); 0 everywhere else (later pieces of a word, root words, [SEP]). Words stand for their
-/// first piece, as in <see cref="LabelledSentence"/>; <see cref="PackedSequences.Edges"/> turns the offsets into the
+/// first piece, as in <see cref="LabeledSentence"/>; <see cref="PackedSequences.Edges"/> turns the offsets into the
 /// edges of a packed row.</para>
 /// </summary>
 public sealed class TokenCorpus

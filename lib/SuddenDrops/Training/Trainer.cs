@@ -18,18 +18,18 @@ public sealed class Trainer
     private readonly SpecialPieces specials;
     private readonly RunFolder run;
     private readonly IReadOnlyList<ICheckpointProbe> probes;
-    private readonly LabelledSentences? labelled;
+    private readonly LabeledSentences? labeled;
 
-    /// <param name="labelled">Treebank sentences for the labelled rows; required when the config has a regulariser.</param>
+    /// <param name="labeled">Treebank sentences for the labelled rows; required when the config has a regulariser.</param>
     public Trainer(TrainingConfig config, TokenCorpus corpus, SpecialPieces specials, RunFolder run,
-        IReadOnlyList<ICheckpointProbe>? probes = null, LabelledSentences? labelled = null)
+        IReadOnlyList<ICheckpointProbe>? probes = null, LabeledSentences? labeled = null)
     {
         this.config = config.Validate();
         this.corpus = corpus;
         this.specials = specials;
         this.run = run;
         this.probes = probes ?? [];
-        this.labelled = labelled;
+        this.labeled = labeled;
     }
 
     /// <summary>How many libtorch errors the CLI's runs recover from (<see cref="RunRecovering"/>) before giving up.</summary>
@@ -85,7 +85,7 @@ public sealed class Trainer
 
         var masker = new MlmMasker(config.Masking, config.Model.VocabSize, specials.Mask, specials.NeverMasked);
         var train = new TrainingBatches(config, new PackedSequences(corpus.Train, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad, corpus.TrainHeads),
-            masker, labelled, specials.Pad);
+            masker, labeled, specials.Pad);
         var heldOut = new BatchBuilder(new PackedSequences(corpus.HeldOut, config.SequenceLength, specials.Cls, specials.Sep, specials.Pad), masker);
         using var evaluator = new MlmEvaluator(heldOut, config.BatchSize, config.EvalBatches, config.Seed);
         double unigram = UnigramBaseline.CrossEntropy(corpus.Train, evaluator.Targets, config.Model.VocabSize, specials.NeverMasked);

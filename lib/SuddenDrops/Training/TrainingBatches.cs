@@ -3,7 +3,7 @@ namespace SuddenDrops.Training;
 /// <summary>
 /// The training batch of each step. Without a regulariser: B packed raw-text sequences. With one (any variant, base included,
 /// so that all variants of a sweep see the same batches): rows 0 … B − L − 1 are raw text and rows B − L … B − 1 treebank
-/// sentences (L = <see cref="RegularizerConfig.LabelledRows"/>), each drawn by its own counter-based <see cref="BatchOrder"/>;
+/// sentences (L = <see cref="RegularizerConfig.LabeledRows"/>), each drawn by its own counter-based <see cref="BatchOrder"/>;
 /// one masking generator (seed, Masking, step) masks all rows alike. Everything is a function of the step (exact resume).
 /// With a regulariser on the training rows' own trees (<see cref="EdgeSource.TrainingRows"/>) there are no labelled rows:
 /// the batch is exactly that of plain training on the same corpus, and its edges are those inside its packed rows.
@@ -12,14 +12,14 @@ public sealed class TrainingBatches
 {
     private readonly PackedSequences raw;
     private readonly MlmMasker masker;
-    private readonly LabelledSentences? labelled;
+    private readonly LabeledSentences? labeled;
     private readonly BatchOrder rawOrder;
-    private readonly BatchOrder? labelledOrder;
+    private readonly BatchOrder? labeledOrder;
     private readonly long seed;
     private readonly int padId;
     private readonly bool edgesFromRows;
 
-    public TrainingBatches(TrainingConfig config, PackedSequences raw, MlmMasker masker, LabelledSentences? labelled, int padId)
+    public TrainingBatches(TrainingConfig config, PackedSequences raw, MlmMasker masker, LabeledSentences? labeled, int padId)
     {
         if (raw.Length != config.SequenceLength)
             throw new ArgumentException($"Raw sequences are {raw.Length} long, the config says {config.SequenceLength}.");
@@ -35,35 +35,35 @@ public sealed class TrainingBatches
         }
         else if (config.Regularizer is { } regularizer)
         {
-            if (labelled is null || labelled.Count == 0)
+            if (labeled is null || labeled.Count == 0)
                 throw new ArgumentException($"The regulariser ({regularizer.Variant}) needs labelled sentences from {regularizer.Treebank}; none were given.");
-            this.labelled = labelled;
-            LabelledRows = regularizer.LabelledRows(config.BatchSize);
-            labelledOrder = new BatchOrder(labelled.Count, LabelledRows, seed, SeedMix.LabelledOrder);
+            this.labeled = labeled;
+            LabeledRows = regularizer.LabeledRows(config.BatchSize);
+            labeledOrder = new BatchOrder(labeled.Count, LabeledRows, seed, SeedMix.LabeledOrder);
         }
-        RawRows = config.BatchSize - LabelledRows;
+        RawRows = config.BatchSize - LabeledRows;
         rawOrder = new BatchOrder(raw.Count, RawRows, seed);
     }
 
     public int RawRows { get; }
-    public int LabelledRows { get; }
+    public int LabeledRows { get; }
     public int Length => raw.Length;
 
     /// <summary>Indices of the raw sequences and of the treebank sentences (empty without a regulariser) in the batch of <paramref name="step"/>.</summary>
-    public (int[] Raw, int[] Labelled) Draw(long step) => (rawOrder.For(step), labelledOrder?.For(step) ?? []);
+    public (int[] Raw, int[] Labeled) Draw(long step) => (rawOrder.For(step), labeledOrder?.For(step) ?? []);
 
     /// <summary>The masked batch of <paramref name="step"/> [B, T], with the gold edges of its labelled rows.</summary>
     public MaskedBatch For(long step)
     {
-        var (rawIndices, labelledIndices) = Draw(step);
-        int b = RawRows + LabelledRows, t = Length;
+        var (rawIndices, labeledIndices) = Draw(step);
+        int b = RawRows + LabeledRows, t = Length;
         var ids = new int[b * t];
         var real = new bool[b * t];
         for (int row = 0; row < RawRows; row++) raw.Fill(rawIndices[row], row, ids, real);
-        for (int j = 0; j < labelledIndices.Length; j++) labelled!.Fill(labelledIndices[j], RawRows + j, t, padId, ids, real);
+        for (int j = 0; j < labeledIndices.Length; j++) labeled!.Fill(labeledIndices[j], RawRows + j, t, padId, ids, real);
         var batch = masker.Apply(ids, real, b, t, SeedMix.Generator(seed, SeedMix.Masking, step));
         if (edgesFromRows) return batch with { Edges = RowEdges(rawIndices) };
-        return labelled is null ? batch : batch with { Edges = EdgesOf(labelledIndices) };
+        return labeled is null ? batch : batch with { Edges = EdgesOf(labeledIndices) };
     }
 
     private SyntacticEdges RowEdges(int[] rawIndices)
@@ -75,14 +75,14 @@ public sealed class TrainingBatches
         return SyntacticEdges.FromArrays([.. rows], [.. dependents], [.. heads]);
     }
 
-    private SyntacticEdges EdgesOf(int[] labelledIndices)
+    private SyntacticEdges EdgesOf(int[] labeledIndices)
     {
         var rows = new List<long>();
         var dependents = new List<long>();
         var heads = new List<long>();
-        for (int j = 0; j < labelledIndices.Length; j++)
+        for (int j = 0; j < labeledIndices.Length; j++)
         {
-            var sentence = labelled![labelledIndices[j]];
+            var sentence = labeled![labeledIndices[j]];
             for (int e = 0; e < sentence.EdgeCount; e++)
             {
                 rows.Add(RawRows + j);

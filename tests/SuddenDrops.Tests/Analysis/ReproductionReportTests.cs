@@ -11,19 +11,16 @@ namespace SuddenDrops.Tests.Analysis;
 /// <summary>REPRODUCTION.md's tables against the committed runs, and the pieces that build them.</summary>
 public sealed class ReproductionReportTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "sd-report-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder temp = new("sd-report-");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => temp.Dispose();
 
     [Fact]
     public void Every_table_of_the_committed_report_matches_the_committed_runs()
     {
         var report = Path.Combine(RepositoryLayout.Root, "REPRODUCTION.md");
         var written = MarkedBlocks.Read(File.ReadAllText(report));
-        var expected = ReproductionTables.All(Path.Combine(RepositoryLayout.Root, "data", "runs"));
+        var expected = ReproductionTables.All(CommittedRuns.Root);
         Assert.Equal(expected.Keys.Order(), written.Keys.Order());
         foreach (var (name, body) in expected)
             Assert.True(written[name] == body, $"REPRODUCTION.md table '{name}' differs from the runs; run `sdrops report`.\nExpected:\n{body}\nWritten:\n{written[name]}");
@@ -68,7 +65,7 @@ public sealed class ReproductionReportTests : IDisposable
     [Fact]
     public void Variants_table_has_one_row_per_variant_with_its_seeds_and_onsets()
     {
-        var sweep = RunSet.Load(SyntheticRuns.Sweep(folder));
+        var sweep = RunSet.Load(SyntheticRuns.Sweep(temp.Path));
         var table = ReproductionTables.Variants(sweep);
         Assert.Equal(["base", "SAS+", "SAS−", "SAS−(500)", "SAS−(3,000)"], table.Rows.Select(r => r[0]));
         var baseRow = table.Rows[0];
@@ -85,7 +82,7 @@ public sealed class ReproductionReportTests : IDisposable
     [Fact]
     public void Horizon_table_gives_uas_and_loss_at_each_step_per_variant()
     {
-        var sweep = RunSet.Load(SyntheticRuns.Sweep(folder));
+        var sweep = RunSet.Load(SyntheticRuns.Sweep(temp.Path));
         var table = ReproductionTables.Horizon(sweep, [1000, 4000]);
         Assert.Equal(["base", "SAS+", "SAS−", "SAS−(500)", "SAS−(3,000)"], table.Rows.Select(r => r[0]));
         var header = table.Header.ToList();
@@ -109,7 +106,7 @@ public sealed class ReproductionReportTests : IDisposable
     [Fact]
     public void Probes_measured_after_training_fill_the_columns_metrics_csv_lacks()
     {
-        var run = SyntheticRuns.Write(folder, "base-s1", 2000, blimp: false);
+        var run = SyntheticRuns.Write(temp.Path, "base-s1", 2000, blimp: false);
         Directory.CreateDirectory(Path.Combine(run, "curves"));
         var probes = new MetricsLog(CurveFiles.ProbesOf(new RunFolder(run)));
         foreach (var step in new[] { 0.0, 1000, 2000, 3000, 4000 })
@@ -124,8 +121,8 @@ public sealed class ReproductionReportTests : IDisposable
     [Fact]
     public void Glue_table_lists_the_majority_class_the_untrained_model_and_each_final_checkpoint()
     {
-        var a = SyntheticRuns.Write(folder, "base-s1", 2000);
-        var b = SyntheticRuns.Write(folder, "sas--s1", null);
+        var a = SyntheticRuns.Write(temp.Path, "base-s1", 2000);
+        var b = SyntheticRuns.Write(temp.Path, "sas--s1", null);
         var last = (long)SyntheticRuns.Steps[^1];
         WriteGlue(a, 0, cola: 0.0, rte: 0.50);
         WriteGlue(a, last, cola: 0.10, rte: 0.55);

@@ -7,14 +7,14 @@ namespace SuddenDrops.Tests.Analysis;
 
 public sealed class TransitionSummaryTests : IDisposable
 {
-    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("sdrops-transition-");
+    private readonly TempFolder scratch = new("sdrops-transition-");
 
-    public void Dispose() => scratch.Delete(recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Finds_the_onsets_of_a_known_jump_and_reads_the_metrics_there()
     {
-        var run = RecordedRun.Load(SyntheticRuns.Write(scratch.FullName, "base-s1", jumpAt: 2000));
+        var run = RecordedRun.Load(SyntheticRuns.Write(scratch.Path, "base-s1", jumpAt: 2000));
 
         var summary = TransitionSummary.Of(run);
 
@@ -46,7 +46,7 @@ public sealed class TransitionSummaryTests : IDisposable
     [Fact]
     public void Says_why_a_run_on_the_plateau_has_no_onset()
     {
-        var flat = TransitionSummary.Of(RecordedRun.Load(SyntheticRuns.Write(scratch.FullName, "sas--s1", jumpAt: null)));
+        var flat = TransitionSummary.Of(RecordedRun.Load(SyntheticRuns.Write(scratch.Path, "sas--s1", jumpAt: null)));
         var committed = TransitionSummary.Of(RunSet.Load(CommittedRuns.Gpu)["tiny-a"]!);
 
         Assert.False(flat.HasOnset);
@@ -59,7 +59,7 @@ public sealed class TransitionSummaryTests : IDisposable
     [Fact]
     public void A_run_with_few_checkpoints_has_no_onset_yet()
     {
-        var folder = Path.Combine(scratch.FullName, "live-s0");
+        var folder = Path.Combine(scratch.Path, "live-s0");
         Directory.CreateDirectory(folder);
         var log = new SuddenDrops.Training.MetricsLog(Path.Combine(folder, "metrics.csv"));
         foreach (var step in new[] { 0.0, 100, 200 }) log.Append(new Dictionary<string, object?> { ["step"] = step, ["uas"] = 0.1, ["eval_loss"] = 7.0 });

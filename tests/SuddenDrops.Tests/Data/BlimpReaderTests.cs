@@ -7,7 +7,7 @@ public class BlimpReaderTests
     private const string GoodLine =
         """{"sentence_good": "Who should Derek hug after shocking Richard?", "sentence_bad": "Who should Derek hug Richard after shocking?", "field": "syntax", "linguistics_term": "island_effects", "UID": "adjunct_island", "simple_LM_method": true, "pairID": "0"}""";
 
-    private static readonly Lazy<IReadOnlyList<BlimpPair>> AllPairs = new(() => BlimpReader.ReadDirectory(BenchmarkDataFolder.Blimp));
+    private static readonly Lazy<IReadOnlyList<BlimpPair>> AllPairs = new(() => BlimpReader.ReadDirectory(SharedData.PathOf("blimp/data")));
 
     [Fact]
     public void ParsesTheFieldsOfALine()
@@ -44,18 +44,12 @@ public class BlimpReaderTests
     [Fact]
     public void ErrorsInRealFilesNameTheirPath()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"blimp-{Guid.NewGuid():N}.jsonl");
+        using var temp = new TempFolder("blimp-");
+        var path = temp.PathOf("paradigm.jsonl");
         File.WriteAllText(path, GoodLine + "\n{\"sentence_good\": \n");
-        try
-        {
-            var error = Assert.Throws<DataFormatException>(() => BlimpReader.ReadFile(path));
-            Assert.Equal(path, error.File);
-            Assert.Equal(2, error.Line);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var error = Assert.Throws<DataFormatException>(() => BlimpReader.ReadFile(path));
+        Assert.Equal(path, error.File);
+        Assert.Equal(2, error.Line);
     }
 
     [Fact]

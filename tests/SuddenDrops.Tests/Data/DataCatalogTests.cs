@@ -35,9 +35,9 @@ public sealed class DataCatalogTests
     public void Every_file_hash_is_the_one_of_the_shared_SHA256SUMS_and_every_listed_file_is_in_the_catalog()
     {
         var (sums, blimp) = ReadSums();
-        var catalogued = DataCatalog.All.SelectMany(s => s.Files).Where(f => f.Sha256 is not null).ToDictionary(f => f.RelativePath, f => f.Sha256!);
+        var cataloged = DataCatalog.All.SelectMany(s => s.Files).Where(f => f.Sha256 is not null).ToDictionary(f => f.RelativePath, f => f.Sha256!);
 
-        Assert.Equal(sums.OrderBy(p => p.Key, StringComparer.Ordinal), catalogued.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(sums.OrderBy(p => p.Key, StringComparer.Ordinal), cataloged.OrderBy(p => p.Key, StringComparer.Ordinal));
         Assert.Equal(blimp, DataCatalog.Blimp.CombinedSha256);
     }
 

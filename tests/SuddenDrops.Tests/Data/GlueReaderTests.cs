@@ -23,7 +23,7 @@ public class GlueReaderTests
     {
         var task = GlueTask.FromName(taskName);
 
-        var examples = GlueReader.ReadSplit(task, BenchmarkDataFolder.Glue, split);
+        var examples = GlueReader.ReadSplit(task, SharedData.PathOf("glue"), split);
 
         Assert.Equal(count, examples.Count);
         Assert.All(examples, example => Assert.Equal(task.IsPairTask, example.TextB is not null));
@@ -36,19 +36,19 @@ public class GlueReaderTests
     [Fact]
     public void CoLAHasNoHeaderAndReadsTheSentenceColumn()
     {
-        var examples = GlueReader.ReadSplit(GlueTask.CoLA, BenchmarkDataFolder.Glue, GlueSplit.Train);
+        var examples = GlueReader.ReadSplit(GlueTask.CoLA, SharedData.PathOf("glue"), GlueSplit.Train);
 
         Assert.Equal(8551, examples.Count); // no header line lost: the file has 8,551 lines
         Assert.Equal(new GlueExample("Our friends won't buy this analysis, let alone the next one we propose.", null, 1), examples[0]);
         // CoLA dev: 719 acceptable, 324 unacceptable
-        var dev = GlueReader.ReadSplit(GlueTask.CoLA, BenchmarkDataFolder.Glue, GlueSplit.Dev);
+        var dev = GlueReader.ReadSplit(GlueTask.CoLA, SharedData.PathOf("glue"), GlueSplit.Dev);
         Assert.Equal(719, dev.Count(example => example.Label == 1));
     }
 
     [Fact]
     public void MrpcKeepsQuotesInsideSentences()
     {
-        var examples = GlueReader.ReadSplit(GlueTask.Mrpc, BenchmarkDataFolder.Glue, GlueSplit.Train);
+        var examples = GlueReader.ReadSplit(GlueTask.Mrpc, SharedData.PathOf("glue"), GlueSplit.Train);
 
         var first = examples[0];
         Assert.Equal(1f, first.Label);
@@ -59,7 +59,7 @@ public class GlueReaderTests
     [Fact]
     public void StsBReadsSentencesAndScoreFromTenColumns()
     {
-        var examples = GlueReader.ReadSplit(GlueTask.StsB, BenchmarkDataFolder.Glue, GlueSplit.Train);
+        var examples = GlueReader.ReadSplit(GlueTask.StsB, SharedData.PathOf("glue"), GlueSplit.Train);
 
         Assert.Equal(new GlueExample("A plane is taking off.", "An air plane is taking off.", 5f), examples[0]);
         Assert.Equal(new GlueExample("A man is playing a large flute.", "A man is playing a flute.", 3.8f), examples[1]);
@@ -68,7 +68,7 @@ public class GlueReaderTests
     [Fact]
     public void RteMapsEntailmentToZero()
     {
-        var examples = GlueReader.ReadSplit(GlueTask.Rte, BenchmarkDataFolder.Glue, GlueSplit.Train);
+        var examples = GlueReader.ReadSplit(GlueTask.Rte, SharedData.PathOf("glue"), GlueSplit.Train);
 
         Assert.Equal(1f, examples[0].Label); // not_entailment
         Assert.Equal("No Weapons of Mass Destruction Found in Iraq Yet.", examples[0].TextA);

@@ -1,7 +1,5 @@
-using SuddenDrops.Data;
 using SuddenDrops.Experiments;
 using SuddenDrops.Metrics;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Experiments;
@@ -12,10 +10,7 @@ public class CheckpointProbesTests
     public void A_run_writes_uas_blimp_and_twonn_columns_at_every_checkpoint()
     {
         using var folder = new TempFolder();
-        // a small plain-text corpus: EWT train sentences, one paragraph per 8 sentences
-        var sentences = ConlluReader.Read(SharedData.PathOf("ud/en_ewt-ud-train.conllu")).Take(800).Select(s => string.Join(' ', s.Words)).ToList();
-        var text = string.Join("\n\n", sentences.Chunk(8).Select(chunk => string.Join(' ', chunk)));
-        var corpus = folder.Write("corpus.txt", text);
+        var corpus = EwtTextCorpus.Write(folder); // EWT train sentences, one paragraph per 8 sentences
         var config = Presets.Tiny with
         {
             Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 }, // a quarter of the tiny width keeps the probes to seconds

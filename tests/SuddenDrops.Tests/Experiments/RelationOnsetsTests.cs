@@ -1,6 +1,5 @@
 using SuddenDrops.Data;
 using SuddenDrops.Experiments;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Tests.Metrics;
 
 namespace SuddenDrops.Tests.Experiments;

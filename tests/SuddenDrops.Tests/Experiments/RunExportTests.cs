@@ -6,13 +6,13 @@ namespace SuddenDrops.Tests.Experiments;
 /// <summary>Exporting a sweep keeps the result files of every run and leaves checkpoints and vocabularies behind.</summary>
 public sealed class RunExportTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-export-").FullName;
+    private readonly TempFolder temp = new("sdrops-export-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private string Run(string sweep, string name)
     {
-        var run = Path.Combine(root, sweep, name);
+        var run = Path.Combine(temp.Path, sweep, name);
         Directory.CreateDirectory(Path.Combine(run, "checkpoints", "step-0000010"));
         Directory.CreateDirectory(Path.Combine(run, "curves"));
         Directory.CreateDirectory(Path.Combine(run, "evals"));
@@ -27,10 +27,10 @@ public sealed class RunExportTests : IDisposable
     {
         Run("sweep", "base-s1");
         Run("sweep", "sas--s1");
-        Directory.CreateDirectory(Path.Combine(root, "sweep", "figures")); // not a run: skipped
-        var target = Path.Combine(root, "kept");
+        Directory.CreateDirectory(Path.Combine(temp.Path, "sweep", "figures")); // not a run: skipped
+        var target = Path.Combine(temp.Path, "kept");
 
-        var copied = RunExport.Copy(Path.Combine(root, "sweep"), target);
+        var copied = RunExport.Copy(Path.Combine(temp.Path, "sweep"), target);
 
         Assert.Equal(["base-s1", "sas--s1"], copied);
         var files = Directory.GetFiles(Path.Combine(target, "sas--s1"), "*", SearchOption.AllDirectories)
@@ -43,10 +43,10 @@ public sealed class RunExportTests : IDisposable
     public void A_single_run_is_copied_and_a_folder_without_runs_is_an_error_naming_it()
     {
         var run = Run("sweep", "base-s2");
-        Assert.Equal(["base-s2"], RunExport.Copy(run, Path.Combine(root, "one")));
-        Assert.True(File.Exists(Path.Combine(root, "one", "metrics.csv")));
-        var empty = Directory.CreateDirectory(Path.Combine(root, "empty")).FullName;
-        var error = Assert.Throws<InvalidDataException>(() => RunExport.Copy(empty, Path.Combine(root, "x")));
+        Assert.Equal(["base-s2"], RunExport.Copy(run, Path.Combine(temp.Path, "one")));
+        Assert.True(File.Exists(Path.Combine(temp.Path, "one", "metrics.csv")));
+        var empty = Directory.CreateDirectory(Path.Combine(temp.Path, "empty")).FullName;
+        var error = Assert.Throws<InvalidDataException>(() => RunExport.Copy(empty, Path.Combine(temp.Path, "x")));
         Assert.Contains(empty, error.Message);
     }
 }

@@ -1,7 +1,6 @@
 using SuddenDrops.Data;
 using SuddenDrops.Experiments;
 using SuddenDrops.Parsing;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Training;
 using static TorchSharp.torch;
 

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text.Json;
 using SuddenDrops.Data;
 using SuddenDrops.Experiments;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Tests.Text;
 using SuddenDrops.Training;
 
@@ -39,12 +38,12 @@ public sealed class SilverTreebankTests : IDisposable
         var config = new RegularizerConfig(SasVariant.Baseline, Treebank: gold, SilverTreebanks: ["silver/a.conllu.gz", silverB]);
         var log = new List<string>();
 
-        var labelled = TrainingJob.LoadLabelled(config, _temp.Path, Prepared(), 128, log.Add);
-        var goldOnly = TrainingJob.LoadLabelled(config with { SilverTreebanks = null }, _temp.Path, Prepared(), 128);
+        var labeled = TrainingJob.LoadLabeled(config, _temp.Path, Prepared(), 128, log.Add);
+        var goldOnly = TrainingJob.LoadLabeled(config with { SilverTreebanks = null }, _temp.Path, Prepared(), 128);
 
-        Assert.Equal(60, labelled.Count + labelled.Skipped);
+        Assert.Equal(60, labeled.Count + labeled.Skipped);
         Assert.Equal(30, goldOnly.Count + goldOnly.Skipped);
-        Assert.Equal(goldOnly[0].PieceIds, labelled[0].PieceIds);
+        Assert.Equal(goldOnly[0].PieceIds, labeled[0].PieceIds);
         Assert.Contains(log, line => line.Contains($"{gold} 30 (gold)") && line.Contains("silver/a.conllu.gz 20 (silver)") && line.Contains($"{silverB} 10 (silver)"));
         Assert.True(File.Exists(silverA));
     }
@@ -58,7 +57,7 @@ public sealed class SilverTreebankTests : IDisposable
         var withSilver = JsonSerializer.Serialize(plain with { SilverTreebanks = ["x.conllu.gz"] }, JsonFiles.Options);
         Assert.Contains("\"silverTreebanks\"", withSilver);
         Assert.Equal(["x.conllu.gz"], JsonSerializer.Deserialize<RegularizerConfig>(withSilver, JsonFiles.Options)!.SilverTreebanks);
-        Assert.Throws<FileNotFoundException>(() => TrainingJob.LoadLabelled(plain with { Treebank = SharedData.PathOf("ud/en_ewt-ud-dev.conllu"), SilverTreebanks = ["missing.conllu"] },
+        Assert.Throws<FileNotFoundException>(() => TrainingJob.LoadLabeled(plain with { Treebank = SharedData.PathOf("ud/en_ewt-ud-dev.conllu"), SilverTreebanks = ["missing.conllu"] },
             _temp.Path, Prepared(), 128));
     }
 }

@@ -6,18 +6,18 @@ namespace SuddenDrops.Tests.Experiments;
 /// <summary>The Slurm plan of a sweep: one array task per run, each SAS−(k) run submitted after its seed's SAS− task.</summary>
 public class SlurmPlanTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-slurm-").FullName;
+    private readonly TempFolder temp = new("sdrops-slurm-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     [Fact]
     public void The_array_holds_every_run_but_the_forks_and_each_fork_waits_for_its_sas_minus_task()
     {
         var variants = new[] { "base", "sas+", "sas-", "sas-@800", "sas-@2700" }.Select(SasVariant.Parse).ToList();
-        var runs = Sweep.Plan(Presets.Tiny, variants, [0, 1, 2], RegularizerConfig.OnTrainingRows(SasVariant.Baseline, 0.1), root);
+        var runs = Sweep.Plan(Presets.Tiny, variants, [0, 1, 2], RegularizerConfig.OnTrainingRows(SasVariant.Baseline, 0.1), temp.Path);
         const string command = "sdrops sweep --preset tiny --silver --variants base,sas+,sas-,sas-@800,sas-@2700 --seeds 0,1,2 --lambda 0.1 --threads 1";
-        var written = SlurmPlan.Write(runs, root, command, cpusPerTask: 1, partition: "cpu", time: "12:00:00", workingDirectory: "/home/lab/project");
-        Assert.Equal([Path.Combine(root, "slurm", "array.sbatch"), Path.Combine(root, "slurm", "submit.sh")], written);
+        var written = SlurmPlan.Write(runs, temp.Path, command, cpusPerTask: 1, partition: "cpu", time: "12:00:00", workingDirectory: "/home/lab/project");
+        Assert.Equal([Path.Combine(temp.Path, "slurm", "array.sbatch"), Path.Combine(temp.Path, "slurm", "submit.sh")], written);
 
         var array = File.ReadAllLines(written[0]);
         Assert.Equal("#!/bin/bash", array[0]);
@@ -45,7 +45,7 @@ public class SlurmPlanTests : IDisposable
     [Fact]
     public void A_release_without_its_sas_minus_run_in_the_sweep_is_an_ordinary_array_task()
     {
-        var runs = Sweep.Plan(Presets.Tiny, [SasVariant.Baseline, SasVariant.Parse("sas-@800")], [0], new RegularizerConfig(SasVariant.Baseline), root);
+        var runs = Sweep.Plan(Presets.Tiny, [SasVariant.Baseline, SasVariant.Parse("sas-@800")], [0], new RegularizerConfig(SasVariant.Baseline), temp.Path);
         Assert.Equal(["base-s0", "sas-@800-s0"], SlurmPlan.ArrayRuns(runs).Select(r => r.Name));
         Assert.Empty(SlurmPlan.ForkJobs(runs));
     }

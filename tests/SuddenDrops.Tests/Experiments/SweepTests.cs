@@ -6,16 +6,16 @@ namespace SuddenDrops.Tests.Experiments;
 
 public class SweepTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-sweep-").FullName;
+    private readonly TempFolder temp = new("sdrops-sweep-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private IReadOnlyList<SweepRun> Plan() => Sweep.Plan(
         Presets.Small,
         [SasVariant.Baseline, SasVariant.SasPlus, SasVariant.Parse("sas-@3000")],
         [1, 2],
         new RegularizerConfig(SasVariant.Baseline, 0.02, 0.3),
-        root);
+        temp.Path);
 
     [Fact]
     public void Each_variant_and_seed_gets_its_own_folder_and_config()
@@ -27,7 +27,7 @@ public class SweepTests : IDisposable
         Assert.Equal(2, last.Config.Seed);
         Assert.Equal(new RegularizerConfig(SasVariant.SasMinusReleasedAt(3000), 0.02, 0.3), last.Config.Regularizer);
         Assert.Equal(Presets.Small.Model, last.Config.Model);
-        Assert.Throws<ArgumentException>(() => Sweep.Plan(Presets.Small, [SasVariant.Baseline], [1, 1], new RegularizerConfig(SasVariant.Baseline), root));
+        Assert.Throws<ArgumentException>(() => Sweep.Plan(Presets.Small, [SasVariant.Baseline], [1, 1], new RegularizerConfig(SasVariant.Baseline), temp.Path));
     }
 
     [Fact]
@@ -49,13 +49,13 @@ public class SweepTests : IDisposable
     public void The_summary_has_final_values_and_the_uas_onsets_of_each_run_and_is_written_as_csv()
     {
         var runs = Plan().Take(2).ToList();
-        WriteRun(runs[0], lastCheckpoint: 6500, metrics: Path.Combine(OnsetSummaryTests.GpuRun("small"), "metrics.csv"));
+        WriteRun(runs[0], lastCheckpoint: 6500, metrics: Path.Combine(CommittedRuns.GpuRun("small"), "metrics.csv"));
         var rows = SweepSummary.Of(runs);
 
         var finished = rows[0];
         Assert.Equal(("base", 1, SweepRunState.Finished), (finished.Variant, finished.Seed, finished.State));
         Assert.Equal(6500, finished.FinalStep);
-        var uas = OnsetSummary.Of(OnsetSummaryTests.GpuRun("small"), "uas");
+        var uas = OnsetSummary.Of(CommittedRuns.GpuRun("small"), "uas");
         Assert.Equal(uas.FinalValue, finished.Uas);
         Assert.Equal(uas.Onset!.StructureOnsetStep, finished.StructureOnset);
         Assert.Equal(uas.Onset.CapabilitiesOnsetStep, finished.CapabilitiesOnset);
@@ -69,7 +69,7 @@ public class SweepTests : IDisposable
         Assert.False(empty.UasOnsetSignificant);
         Assert.True(double.IsNaN(empty.Uas));
 
-        var path = Path.Combine(root, "summary.csv");
+        var path = Path.Combine(temp.Path, "summary.csv");
         SweepSummary.Write(path, rows);
         var lines = File.ReadAllLines(path);
         Assert.Equal(string.Join(",", SweepSummary.Columns), lines[0]);
@@ -78,7 +78,7 @@ public class SweepTests : IDisposable
         Assert.Equal(finished.StructureOnset!.Value, double.Parse(cells[7], CultureInfo.InvariantCulture), 1e-2);
         Assert.Equal("1", cells[11]);
         Assert.Equal(["base", "2", "NotStarted", "", "", "", "", "", "", "", "", "0", ""], lines[2].Split(','));
-        Assert.Empty(Directory.GetFiles(root, ".*tmp"));
+        Assert.Empty(Directory.GetFiles(temp.Path, ".*tmp"));
     }
 
     /// <summary>A run folder as training leaves it: config.json, metrics.csv and the checkpoints' state files.</summary>
@@ -99,12 +99,12 @@ public class SweepTests : IDisposable
     public void Sas_minus_runs_come_first_and_keep_the_fork_points_planned_or_already_beside_them()
     {
         var runs = Sweep.Plan(Presets.Small, [SasVariant.Parse("sas-@2000"), SasVariant.SasMinus, SasVariant.Baseline], [1, 2],
-            new RegularizerConfig(SasVariant.Baseline), root);
+            new RegularizerConfig(SasVariant.Baseline), temp.Path);
         Assert.Equal(["sas--s1", "sas--s2", "base-s1", "base-s2", "sas-@2000-s1", "sas-@2000-s2"], Sweep.TrainingOrder(runs).Select(r => r.Name));
 
-        Directory.CreateDirectory(Path.Combine(root, "sas-@5000-s1"));   // another sweep's SAS−(5000), seed 1
-        Directory.CreateDirectory(Path.Combine(root, "sas-@3000-s2"));   // seed 2 only
-        Directory.CreateDirectory(Path.Combine(root, "sas-@999999-s1")); // beyond the run's end: nothing to keep
+        Directory.CreateDirectory(Path.Combine(temp.Path, "sas-@5000-s1"));   // another sweep's SAS−(5000), seed 1
+        Directory.CreateDirectory(Path.Combine(temp.Path, "sas-@3000-s2"));   // seed 2 only
+        Directory.CreateDirectory(Path.Combine(temp.Path, "sas-@999999-s1")); // beyond the run's end: nothing to keep
         var sasMinus1 = runs.Single(r => r.Name == "sas--s1");
         Assert.Equal([2000L, 5000L], Sweep.ForkPoints(sasMinus1, runs).Order());
         Assert.Equal([2000L, 3000L], Sweep.ForkPoints(runs.Single(r => r.Name == "sas--s2"), runs).Order());

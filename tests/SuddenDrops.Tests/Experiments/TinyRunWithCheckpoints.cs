@@ -1,6 +1,4 @@
-using SuddenDrops.Data;
 using SuddenDrops.Experiments;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Experiments;
@@ -15,8 +13,7 @@ public sealed class TinyRunWithCheckpoints : IDisposable
 
     public TinyRunWithCheckpoints()
     {
-        var sentences = ConlluReader.Read(SharedData.PathOf("ud/en_ewt-ud-train.conllu")).Take(800).Select(s => string.Join(' ', s.Words)).ToList();
-        var corpus = folder.Write("corpus.txt", string.Join("\n\n", sentences.Chunk(8).Select(chunk => string.Join(' ', chunk))));
+        var corpus = EwtTextCorpus.Write(folder);
         var config = Presets.Tiny with
         {
             Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 },

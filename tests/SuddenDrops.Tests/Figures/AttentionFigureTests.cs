@@ -5,7 +5,6 @@ using SuddenDrops.Figures;
 using SuddenDrops.Metrics;
 using SuddenDrops.Tests.Metrics;
 using SuddenDrops.Tests.Notebooks;
-using SuddenDrops.Tests.Runs;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Figures;
@@ -13,14 +12,14 @@ namespace SuddenDrops.Tests.Figures;
 /// <summary>The committed CPU tiny checkpoint's attention on a treebank sentence, and the figure made of it.</summary>
 public sealed class AttentionFigureTests : IDisposable
 {
-    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("sdrops-attention-");
+    private readonly TempFolder scratch = new("sdrops-attention-");
     private readonly TrainedModel model = TrainedModel.Load(CommittedRuns.CpuTiny);
     private readonly DependencySentence sentence = ExampleSentence.Pick(ConlluReader.Read(UasTestData.EwtDev));
 
     public void Dispose()
     {
         model.Dispose();
-        scratch.Delete(recursive: true);
+        scratch.Dispose();
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public sealed class AttentionFigureTests : IDisposable
         var chart = AttentionHeatmapFigure.Create(sentence, attention, 0, 1, AttentionDirection.HeadToDependent);
 
         Assert.Contains($"{right} of {sentence.Count} heads right", GenericChart.toJson(chart));
-        var saved = FigureFile.Save(chart, Path.Combine(scratch.FullName, "heatmap.html"), Path.Combine(scratch.FullName, "heatmap.png"));
+        var saved = FigureFile.Save(chart, Path.Combine(scratch.Path, "heatmap.html"), Path.Combine(scratch.Path, "heatmap.png"));
         var image = PngImage.Load(saved.PngPath!);
         Assert.True(FigurePixels.Count(image, "#2171b5", 40) + FigurePixels.Count(image, "#08306b", 40) > 300, "the strongest attention cells");
         Assert.True(FigurePixels.Count(image, "#222222", 25) > 500, "the gold tree's arcs");

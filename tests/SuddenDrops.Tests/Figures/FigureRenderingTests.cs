@@ -15,9 +15,9 @@ namespace SuddenDrops.Tests.Figures;
 /// </summary>
 public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("sdrops-figures-");
+    private readonly TempFolder scratch = new("sdrops-figures-");
 
-    public void Dispose() => scratch.Delete(recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Two_stage_transition_of_the_reference_run_draws_both_curves_and_the_baseline()
@@ -28,13 +28,13 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal((1116, 496), (image.Width, image.Height));
         Assert.True(FigurePixels.Count(image, FigureStyle.RunColor(0)) > 1500, "the loss and UAS curves of the run");
-        Assert.True(FigurePixels.Count(image, FigureStyle.ReferenceGrey) > 150, "the dashed offset baseline");
+        Assert.True(FigurePixels.Count(image, FigureStyle.ReferenceGray) > 150, "the dashed offset baseline");
     }
 
     [Fact]
     public void Two_stage_transition_adds_a_blimp_panel_when_runs_measure_it()
     {
-        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName)).OfVariant(SasVariant.Baseline);
+        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.Path)).OfVariant(SasVariant.Baseline);
 
         var chart = TwoStageTransitionFigure.Create(runs);
 
@@ -48,7 +48,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Simplicity_dip_draws_one_line_per_layer()
     {
-        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName)).Runs;
+        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.Path)).Runs;
 
         var image = Render(SimplicityDipFigure.Create(runs), "dip");
 
@@ -69,9 +69,9 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void Sas_variants_draw_base_sas_plus_and_sas_minus_in_their_colours()
+    public void Sas_variants_draw_base_sas_plus_and_sas_minus_in_their_colors()
     {
-        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName));
+        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.Path));
 
         var image = Render(SasVariantsFigure.Create(runs), "sas");
 
@@ -83,7 +83,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Sas_variants_name_the_missing_variant()
     {
-        var folder = Path.Combine(scratch.FullName, "partial");
+        var folder = Path.Combine(scratch.Path, "partial");
         SyntheticRuns.Write(folder, "base-s1", 2000);
         SyntheticRuns.Write(folder, "sas+-s1", 1200);
         var runs = RunSet.Load(folder);
@@ -97,7 +97,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Early_suppression_draws_each_release_step_and_the_endpoints_against_k()
     {
-        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName));
+        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.Path));
 
         var chart = EarlySuppressionFigure.Create(runs);
 
@@ -110,7 +110,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Figures_of_an_empty_folder_say_there_is_nothing_yet()
     {
-        var empty = RunSet.Load(Path.Combine(scratch.FullName, "tiny-sas"));
+        var empty = RunSet.Load(Path.Combine(scratch.Path, "tiny-sas"));
 
         foreach (var chart in new[] { SasVariantsFigure.Create(empty), EarlySuppressionFigure.Create(empty), TwoStageTransitionFigure.Create(empty.Runs) })
             Assert.Contains("No ", GenericChart.toJson(chart));
@@ -133,7 +133,7 @@ public sealed class FigureRenderingTests(ITestOutputHelper output) : IDisposable
 
     private PngImage Render(GenericChart chart, string name)
     {
-        var saved = FigureFile.Save(chart, Path.Combine(scratch.FullName, name + ".html"), Path.Combine(scratch.FullName, name + ".png"));
+        var saved = FigureFile.Save(chart, Path.Combine(scratch.Path, name + ".html"), Path.Combine(scratch.Path, name + ".png"));
         var image = PngImage.Load(saved.PngPath!);
         output.WriteLine($"{name}: {image.Width}x{image.Height}, {FigurePixels.Drawn(image)} drawn pixels");
         Assert.True(FigurePixels.Drawn(image) > 5000, $"{name}: the screenshot is nearly blank");

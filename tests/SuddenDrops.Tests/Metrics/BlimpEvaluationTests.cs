@@ -1,6 +1,5 @@
 using SuddenDrops.Data;
 using SuddenDrops.Metrics;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Tests.Text;
 using static TorchSharp.torch;
 

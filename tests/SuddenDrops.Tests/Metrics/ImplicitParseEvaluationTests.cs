@@ -12,7 +12,7 @@ public class ImplicitParseEvaluationTests
 {
     private static (MaskedLanguageModel Model, WordPieceEncoder Encoder, List<DependencySentence> Sentences) Setup()
     {
-        var encoder = WordPieceEncoder.Load(Path.Combine(UasTestData.SharedData(), "vocab", "bert-base-uncased-vocab.txt"));
+        var encoder = WordPieceEncoder.Load(SharedData.PathOf("vocab/bert-base-uncased-vocab.txt"));
         manual_seed(11);
         var model = new MaskedLanguageModel(new BertConfig(encoder.Vocabulary.Count, Layers: 2, Hidden: 32, Heads: 4, Intermediate: 64, MaxPositions: 64));
         model.eval();

@@ -121,7 +121,7 @@ public class OnsetDetectorTests
         var steps = NoisySeries.IrregularSteps();
         var values = NoisySeries.Linear(steps, 0.1, 1e-5, noise: 0, seed: 1);
 
-        var analysis = OnsetDetector.Analyse(steps, values);
+        var analysis = OnsetDetector.Analyze(steps, values);
 
         Assert.Null(analysis.Detected);
         Assert.NotNull(analysis.Candidate);
@@ -161,7 +161,7 @@ public class OnsetDetectorTests
         var steps = NoisySeries.IrregularSteps();
         var loss = NoisySeries.Logistic(steps, 8000, 500, 7, -2, noise: 0, seed: 1);
 
-        var analysis = OnsetDetector.Analyse(steps, loss, new OnsetOptions { Direction = RiseDirection.Falling });
+        var analysis = OnsetDetector.Analyze(steps, loss, new OnsetOptions { Direction = RiseDirection.Falling });
 
         Assert.Equal(steps[0], analysis.GridSteps[0]);
         Assert.Equal(steps[^1], analysis.GridSteps[^1]);
@@ -179,7 +179,7 @@ public class OnsetDetectorTests
         var steps = NoisySeries.IrregularSteps();
         var values = NoisySeries.Logistic(steps, 8000, 500, 0.1, 0.3, noise: 0, seed: 1);
 
-        var analysis = OnsetDetector.Analyse(steps, values, new OnsetOptions { SmoothingBandwidth = 125 });
+        var analysis = OnsetDetector.Analyze(steps, values, new OnsetOptions { SmoothingBandwidth = 125 });
 
         Assert.Equal(125, analysis.Bandwidth);
         Assert.NotNull(analysis.Detected);

@@ -6,20 +6,18 @@ namespace SuddenDrops.Tests.Metrics;
 /// <summary>The onset detector on committed UAS curves of real runs (data/runs) and the independent reference run.</summary>
 public class OnsetOnRealRunsTests
 {
-    private static string FindRepo() => SuddenDrops.Tests.Notebooks.RepositoryLayout.Root;
-
     private static Onset? UasOnset(string metricsCsv)
     {
         var log = new MetricsLog(metricsCsv);
         return OnsetDetector.Detect(log.Numbers("step"), log.Numbers("uas"));
     }
 
-    private static string Run(string name) => Path.Combine(FindRepo(), "data", "runs", "gpu-h200-2026-11-26", name, "metrics.csv");
+    private static string Run(string name) => Path.Combine(CommittedRuns.GpuRun(name), "metrics.csv");
 
     [Fact]
     public void Finds_the_structure_onset_of_the_reference_run()
     {
-        var onset = UasOnset(Path.Combine(UasTestData.SharedData(), "..", "reference", "pytorch-h200-4x256x4-wiki.csv"));
+        var onset = UasOnset(Path.Combine(SharedData.Root, "..", "reference", "pytorch-h200-4x256x4-wiki.csv"));
         Assert.NotNull(onset);
         Assert.InRange(onset!.InflectionStep, 2000, 3000); // the README of the reference: UAS jumps between ~2,200 and ~3,000
     }

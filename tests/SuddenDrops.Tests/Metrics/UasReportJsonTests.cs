@@ -45,25 +45,18 @@ public class UasReportJsonTests
     [Fact]
     public void Save_writes_atomically_and_load_reads_it_back()
     {
-        var folder = Directory.CreateTempSubdirectory("uas-report-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "nested", "uas.json");
-            var report = SmallReport();
-            File.WriteAllText(Path.Combine(folder.FullName, "placeholder"), "");
-            report.Save(path);
-            report.Save(path); // replaces the existing file
+        using var folder = new TempFolder("uas-report-");
+        var path = Path.Combine(folder.Path, "nested", "uas.json");
+        var report = SmallReport();
+        File.WriteAllText(Path.Combine(folder.Path, "placeholder"), "");
+        report.Save(path);
+        report.Save(path); // replaces the existing file
 
-            Assert.Equal(["uas.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
-            Assert.Equal(report.ToJson(), UasReport.Load(path).ToJson());
+        Assert.Equal(["uas.json"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
+        Assert.Equal(report.ToJson(), UasReport.Load(path).ToJson());
 
-            File.WriteAllText(path, "{ not json");
-            var error = Assert.Throws<JsonException>(() => UasReport.Load(path));
-            Assert.Contains(path, error.Message);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        File.WriteAllText(path, "{ not json");
+        var error = Assert.Throws<JsonException>(() => UasReport.Load(path));
+        Assert.Contains(path, error.Message);
     }
 }

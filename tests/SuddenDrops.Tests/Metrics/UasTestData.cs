@@ -6,10 +6,7 @@ namespace SuddenDrops.Tests.Metrics;
 /// <summary>Shared data and hand-built sentences for the implicit-parse UAS tests.</summary>
 internal static class UasTestData
 {
-    /// <summary>The shared data folder (<see cref="Data.SharedData"/>).</summary>
-    public static string SharedData() => Data.SharedData.Root;
-
-    public static string EwtDev => Path.Combine(SharedData(), "ud", "en_ewt-ud-dev.conllu");
+    public static string EwtDev => SharedData.PathOf("ud/en_ewt-ud-dev.conllu");
 
     /// <summary>
     /// Just enough CoNLL-U for these tests (the library's reader lives in Data/): ID, FORM, UPOS, HEAD, DEPREL of

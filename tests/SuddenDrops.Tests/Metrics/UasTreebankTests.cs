@@ -12,7 +12,7 @@ public class UasTreebankTests(ITestOutputHelper output)
     private static readonly Lazy<List<DependencySentence>> Dev = new(() => UasTestData.ReadConllu(UasTestData.EwtDev));
 
     [Fact]
-    public void Offset_baselines_on_ewt_dev_favour_an_adjacent_word()
+    public void Offset_baselines_on_ewt_dev_favor_an_adjacent_word()
     {
         var dev = Dev.Value;
         var counter = new OffsetBaselineCounter();

@@ -20,7 +20,7 @@ public class FastDropoutTests
     }
 
     [Fact]
-    public void Neighbouring_values_are_independent_and_each_uniform()
+    public void Neighboring_values_are_independent_and_each_uniform()
     {
         manual_seed(2);
         using var mask = FastDropout.KeepMask([200_000, 2], 0.5, CPU, ScalarType.Float32); // columns: neighbours in memory

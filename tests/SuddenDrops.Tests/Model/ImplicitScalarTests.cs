@@ -44,7 +44,7 @@ public class ImplicitScalarTests
     [Fact]
     public void The_library_passes_no_implicitly_converted_Scalar_to_libtorch()
     {
-        var root = FindRepositoryRoot();
+        var root = Notebooks.RepositoryLayout.Root;
         var library = Path.Combine(root, "lib", "SuddenDrops");
         var sources = Directory.EnumerateFiles(library, "*.cs", SearchOption.AllDirectories)
             .Where(f => !IsBuildOutput(Path.GetRelativePath(library, f)))
@@ -317,13 +317,6 @@ public class ImplicitScalarTests
     {
         var text = Regex.Replace(node.ToString(), @"\s+", " ");
         return text.Length <= 120 ? text : text[..117] + "...";
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Notebooks.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No folder holding Notebooks.sln above {AppContext.BaseDirectory}.");
     }
 
     /// <summary>

@@ -83,7 +83,7 @@ public class MaskedLanguageModelTests
     }
 
     [Fact]
-    public void Initialisation_follows_bert()
+    public void Initialization_follows_bert()
     {
         manual_seed(0);
         using var model = new MaskedLanguageModel(new BertConfig(VocabSize: 3000, Layers: 1, Hidden: 64, Heads: 2, Intermediate: 128));

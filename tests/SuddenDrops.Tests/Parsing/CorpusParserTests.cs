@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using SuddenDrops.Data;
 using SuddenDrops.Parsing;
-using SuddenDrops.Tests.Data;
 using static TorchSharp.torch;
 
 namespace SuddenDrops.Tests.Parsing;
@@ -57,7 +56,7 @@ public sealed class CorpusParserTests : IDisposable
     }
 
     [Fact]
-    public void Parsed_output_reads_back_through_ConlluReader_with_the_tokeniser_words_and_the_raw_text()
+    public void Parsed_output_reads_back_through_ConlluReader_with_the_tokenizer_words_and_the_raw_text()
     {
         var output = _temp.PathOf("out/wiki.conllu.gz");
         var result = new CorpusParser(_parser, new CorpusParseOptions(_input, output, WindowSentences: 4, BatchSentences: 3)).Run();

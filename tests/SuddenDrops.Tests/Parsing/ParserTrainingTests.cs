@@ -1,6 +1,5 @@
 using SuddenDrops.Data;
 using SuddenDrops.Parsing;
-using SuddenDrops.Tests.Data;
 using static TorchSharp.torch;
 
 namespace SuddenDrops.Tests.Parsing;

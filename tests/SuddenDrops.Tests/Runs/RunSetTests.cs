@@ -6,9 +6,9 @@ namespace SuddenDrops.Tests.Runs;
 
 public sealed class RunSetTests : IDisposable
 {
-    private readonly DirectoryInfo scratch = Directory.CreateTempSubdirectory("sdrops-runset-");
+    private readonly TempFolder scratch = new("sdrops-runset-");
 
-    public void Dispose() => scratch.Delete(recursive: true);
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Loads_the_committed_gpu_runs_by_name_with_their_configs()
@@ -42,13 +42,13 @@ public sealed class RunSetTests : IDisposable
     {
         Assert.Equal(["tiny-s0"], RunSet.Load(CommittedRuns.CpuTiny).Runs.Select(r => r.Name));
         Assert.Equal([7103L], RunSet.Load(CommittedRuns.CpuTiny).Runs[0].CheckpointSteps);
-        Assert.True(RunSet.Load(Path.Combine(scratch.FullName, "nothing-here")).IsEmpty);
+        Assert.True(RunSet.Load(Path.Combine(scratch.Path, "nothing-here")).IsEmpty);
     }
 
     [Fact]
     public void Sorts_a_sweep_into_variants_and_seeds()
     {
-        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.FullName));
+        var runs = RunSet.Load(SyntheticRuns.Sweep(scratch.Path));
 
         Assert.Equal(["base-s1", "base-s2"], runs.OfVariant(SasVariant.Baseline).Select(r => r.Name));
         Assert.Equal([1, 2], runs.OfVariant(SasVariant.Baseline).Select(r => r.Seed!.Value));
@@ -62,7 +62,7 @@ public sealed class RunSetTests : IDisposable
     [Fact]
     public void A_folder_without_metrics_is_no_run()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => RecordedRun.Load(scratch.FullName));
+        var error = Assert.Throws<FileNotFoundException>(() => RecordedRun.Load(scratch.Path));
         Assert.Contains("no metrics.csv", error.Message);
     }
 }

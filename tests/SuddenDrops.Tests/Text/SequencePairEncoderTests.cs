@@ -1,5 +1,4 @@
 using SuddenDrops.Data;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Text;
 
 namespace SuddenDrops.Tests.Text;

@@ -9,16 +9,16 @@ public sealed class VocabularyPrunerTests : IDisposable
     private static readonly WordPieceEncoder Original = TextTestData.Encoder;
 
     /// <summary>The opening of Emma (about 80 KB), line by line: a small real training text.</summary>
-    private static readonly string[] Emma = File.ReadLines(Path.Combine(TextTestData.SharedData, "text", "gutenberg", "austen-emma.txt"))
+    private static readonly string[] Emma = File.ReadLines(SharedData.PathOf("text/gutenberg/austen-emma.txt"))
         .Take(1500)
         .ToArray();
 
     private static readonly Lazy<PrunedVocabulary> PrunedToCorpus =
         new(() => VocabularyPruner.Prune(Original, Emma, MostFrequent, CharacterCoverage.CorpusCharacters));
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("sdrops-prune-").FullName;
+    private readonly TempFolder _temp = new("sdrops-prune-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void KeepsSpecialsFirstThenCharactersAndTheMostFrequentPieces()
@@ -123,7 +123,7 @@ public sealed class VocabularyPrunerTests : IDisposable
     public void SavedVocabularyLoadsBackAndEncodesAlike()
     {
         var pruned = PrunedToCorpus.Value;
-        var path = Path.Combine(_folder, "pruned", "vocab.txt");
+        var path = Path.Combine(_temp.Path, "pruned", "vocab.txt");
 
         pruned.Save(path);
         var reloaded = WordPieceEncoder.Load(path);

@@ -159,7 +159,7 @@ public sealed class WordPieceEncoderTests
     [Fact]
     public void EveryWordOfEwtDevGetsAtLeastOnePiece()
     {
-        var sentences = ReadEwtForms(Path.Combine(TextTestData.SharedData, "ud", "en_ewt-ud-dev.conllu"));
+        var sentences = ReadEwtForms(SharedData.PathOf("ud/en_ewt-ud-dev.conllu"));
         Assert.Equal(2001, sentences.Count);
         Assert.Equal(25147, sentences.Sum(s => s.Length));
 

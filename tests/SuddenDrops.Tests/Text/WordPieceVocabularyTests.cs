@@ -4,9 +4,9 @@ namespace SuddenDrops.Tests.Text;
 
 public sealed class WordPieceVocabularyTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("sdrops-vocab-").FullName;
+    private readonly TempFolder _temp = new("sdrops-vocab-");
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void BertUncasedHasItsKnownSizeAndSpecialIds()
@@ -47,7 +47,7 @@ public sealed class WordPieceVocabularyTests : IDisposable
     public void SaveThenLoadGivesTheSamePiecesAndLeavesNoTemporaryFile()
     {
         var original = WordPieceVocabulary.Load(TextTestData.BertUncasedVocabulary);
-        var path = Path.Combine(_folder, "vocab.txt");
+        var path = Path.Combine(_temp.Path, "vocab.txt");
         File.WriteAllText(path, "stale content that the save must replace\n");
 
         original.Save(path);
@@ -55,7 +55,7 @@ public sealed class WordPieceVocabularyTests : IDisposable
 
         Assert.Equal(original.Pieces, reloaded.Pieces);
         Assert.Equal(File.ReadAllBytes(TextTestData.BertUncasedVocabulary), File.ReadAllBytes(path));
-        Assert.Equal([path], Directory.GetFiles(_folder));
+        Assert.Equal([path], Directory.GetFiles(_temp.Path));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class WordPieceVocabularyTests : IDisposable
 
     private string WriteVocabulary(params string[] pieces)
     {
-        var path = Path.Combine(_folder, $"vocab-{Guid.NewGuid():N}.txt");
+        var path = Path.Combine(_temp.Path, $"vocab-{Guid.NewGuid():N}.txt");
         File.WriteAllText(path, string.Join("\n", pieces) + "\n");
         return path;
     }

@@ -7,9 +7,9 @@ namespace SuddenDrops.Tests.Training;
 /// <summary>The flat AdamW against TorchSharp's per-parameter AdamW, and its checkpoints in TorchSharp's format.</summary>
 public class FlatAdamWTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-flatadamw-").FullName;
+    private readonly TempFolder temp = new("sdrops-flatadamw-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private static readonly BertConfig Shape = new(VocabSize: 60, Layers: 2, Hidden: 16, Heads: 2, Intermediate: 32, MaxPositions: 16, Dropout: 0);
     private static readonly OptimizerConfig Adam = new(LearningRate: 3e-2, WeightDecay: 0.1, WarmupSteps: 0, ClipNorm: 0.5);
@@ -90,7 +90,7 @@ public class FlatAdamWTests : IDisposable
             loss.backward();
             ours.Step();
         }
-        var path = Path.Combine(root, "optimizer.bin");
+        var path = Path.Combine(temp.Path, "optimizer.bin");
         ours.Save(path);
 
         // TorchSharp's AdamW reads it: same step count and moments
@@ -102,7 +102,7 @@ public class FlatAdamWTests : IDisposable
         Assert.Contains(states, s => s.exp_avg.abs().sum().item<float>() > 0);
 
         // and a state written by TorchSharp's AdamW loads into a fresh flat optimizer, which then steps like the original
-        var copy = Path.Combine(root, "copy.bin");
+        var copy = Path.Combine(temp.Path, "copy.bin");
         adam.save_state_dict(copy);
         using var resumedModel = NewModel();
         using (no_grad())

@@ -1,4 +1,3 @@
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Training;

@@ -8,17 +8,9 @@ namespace SuddenDrops.Tests.Training;
 /// <summary>bf16 through the whole training stack: config, trainer, benchmark; all on the CPU.</summary>
 public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-bf16-").FullName;
+    private readonly TempFolder temp = new("sdrops-bf16-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
-    /// <summary>The synthetic language of <see cref="TrainerTests"/>: a noisy cycle, so the loss has somewhere to go.</summary>
-    private static TokenCorpus SyntheticCorpus()
-    {
-        var rng = new Random(3);
-        int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
-        return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
-    }
+    public void Dispose() => temp.Dispose();
 
     private static TrainingConfig Config(Precision precision) => new(
         Preset: "test",
@@ -39,11 +31,11 @@ public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public void A_bf16_run_tracks_the_fp32_loss_curve()
     {
-        var corpus = SyntheticCorpus();
+        var corpus = SyntheticCorpus.NoisyCycle();
         var runs = new Dictionary<Precision, RunFolder>();
         foreach (var precision in new[] { Precision.Fp32, Precision.Bf16 })
         {
-            runs[precision] = new RunFolder(Path.Combine(root, precision.ToString()));
+            runs[precision] = new RunFolder(Path.Combine(temp.Path, precision.ToString()));
             new Trainer(Config(precision), corpus, SpecialPieces.BertBaseUncased, runs[precision]).Run(resume: false);
         }
         var fp32 = new MetricsLog(runs[Precision.Fp32].TrainLogPath).Numbers("train_loss");
@@ -73,7 +65,7 @@ public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
     public void A_config_written_before_precision_existed_reads_back_as_fp32_and_writes_the_same_json_otherwise()
     {
         // a real config.json of the GPU runs of 2026-11-26 (no "precision" key)
-        var path = Path.Combine(SuddenDrops.Data.ProjectRoot.FindFrom(AppContext.BaseDirectory)!, "data", "runs", "gpu-h200-2026-11-26", "r2-lr7e-4-b64", "config.json");
+        var path = Path.Combine(CommittedRuns.GpuRun("r2-lr7e-4-b64"), "config.json");
         var text = File.ReadAllText(path);
         Assert.DoesNotContain("precision", text);
         var config = JsonFiles.Load<TrainingConfig>(path);
@@ -116,12 +108,12 @@ public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public void With_the_fast_kernels_bf16_tracks_fp32_and_resumes_exactly()
     {
-        var corpus = SyntheticCorpus();
+        var corpus = SyntheticCorpus.NoisyCycle();
         TrainingConfig Fast(Precision precision) => Config(precision) with { Kernels = Kernels.Fast };
         var runs = new Dictionary<Precision, RunFolder>();
         foreach (var precision in new[] { Precision.Fp32, Precision.Bf16 })
         {
-            runs[precision] = new RunFolder(Path.Combine(root, "fast-" + precision));
+            runs[precision] = new RunFolder(Path.Combine(temp.Path, "fast-" + precision));
             new Trainer(Fast(precision), corpus, SpecialPieces.BertBaseUncased, runs[precision]).Run(resume: false);
         }
         var fp32 = new MetricsLog(runs[Precision.Fp32].TrainLogPath).Numbers("train_loss");
@@ -132,7 +124,7 @@ public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
         Assert.Contains("\"kernels\": \"fast\"", File.ReadAllText(runs[Precision.Bf16].ConfigPath));
 
         // stopped at step 20 and resumed: the same run as the uninterrupted one
-        var interrupted = new RunFolder(Path.Combine(root, "fast-bf16-resumed"));
+        var interrupted = new RunFolder(Path.Combine(temp.Path, "fast-bf16-resumed"));
         using (var cts = new CancellationTokenSource())
         {
             var first = new Trainer(Fast(Precision.Bf16), corpus, SpecialPieces.BertBaseUncased, interrupted);
@@ -153,7 +145,7 @@ public class MixedPrecisionTrainingTests(ITestOutputHelper log) : IDisposable
     public void A_config_written_before_the_fast_kernels_reads_back_with_the_reference_kernels()
     {
         // a committed CPU run of 2026-11 (no "kernels" key): it resumes with the dropout and attention it was trained with
-        var path = Path.Combine(SuddenDrops.Data.ProjectRoot.FindFrom(AppContext.BaseDirectory)!, "data", "runs", "cpu-tiny", "tiny-s0", "config.json");
+        var path = Path.Combine(CommittedRuns.CpuTiny, "config.json");
         var text = File.ReadAllText(path);
         Assert.DoesNotContain("kernels", text);
         Assert.Equal(Kernels.Reference, JsonFiles.Load<TrainingConfig>(path).Kernels);

@@ -5,24 +5,17 @@ namespace SuddenDrops.Tests.Training;
 /// <summary>The trainer with labelled rows and the regulariser: the logged values and exact resume across the release step.</summary>
 public class RegularizedTrainerTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-regularized-").FullName;
+    private readonly TempFolder temp = new("sdrops-regularized-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
-    private static TokenCorpus Corpus()
-    {
-        var rng = new Random(3);
-        int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
-        return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
-    }
-
-    private static TrainingConfig Config() => LabelledDataTests.Config(SasVariant.SasMinusReleasedAt(12));
+    private static TrainingConfig Config() => LabeledDataTests.Config(SasVariant.SasMinusReleasedAt(12));
 
     private Trainer Trainer(string name) =>
-        new(Config(), Corpus(), SpecialPieces.BertBaseUncased, new RunFolder(Path.Combine(root, name)), labelled: LabelledDataTests.EwtTrain);
+        new(Config(), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, new RunFolder(Path.Combine(temp.Path, name)), labeled: LabeledDataTests.EwtTrain);
 
     [Fact]
-    public void Resuming_a_regularised_run_across_its_release_step_gives_the_same_losses_and_regulariser_values()
+    public void Resuming_a_regularized_run_across_its_release_step_gives_the_same_losses_and_regularizer_values()
     {
         Trainer("straight").Run(resume: false);
 
@@ -36,22 +29,22 @@ public class RegularizedTrainerTests : IDisposable
         Assert.Equal(10, resumed.StartStep);
         Assert.True(resumed.Completed);
 
-        var a = new MetricsLog(Path.Combine(root, "straight", "train_log.csv"));
-        var b = new MetricsLog(Path.Combine(root, "interrupted", "train_log.csv"));
+        var a = new MetricsLog(Path.Combine(temp.Path, "straight", "train_log.csv"));
+        var b = new MetricsLog(Path.Combine(temp.Path, "interrupted", "train_log.csv"));
         Assert.Equal(new double[] { 5, 10, 15, 20, 25, 30 }, a.Numbers("step"));
         Assert.Equal(a.Numbers("step"), b.Numbers("step"));
         foreach (var column in new[] { "train_loss", "reg", "reg_loss" })
             for (var i = 0; i < 6; i++)
                 Assert.Equal(a.Numbers(column)[i], b.Numbers(column)[i], 5);
-        Assert.Equal(new MetricsLog(Path.Combine(root, "straight", "metrics.csv")).Numbers("eval_loss")[^1],
-            new MetricsLog(Path.Combine(root, "interrupted", "metrics.csv")).Numbers("eval_loss")[^1], 6);
+        Assert.Equal(new MetricsLog(Path.Combine(temp.Path, "straight", "metrics.csv")).Numbers("eval_loss")[^1],
+            new MetricsLog(Path.Combine(temp.Path, "interrupted", "metrics.csv")).Numbers("eval_loss")[^1], 6);
     }
 
     [Fact]
     public void The_train_log_holds_lambda_R_and_lambda_R_beside_the_mlm_loss()
     {
-        var run = new RunFolder(Path.Combine(root, "log"));
-        new Trainer(Config(), Corpus(), SpecialPieces.BertBaseUncased, run, labelled: LabelledDataTests.EwtTrain).Run(resume: false);
+        var run = new RunFolder(Path.Combine(temp.Path, "log"));
+        new Trainer(Config(), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, run, labeled: LabeledDataTests.EwtTrain).Run(resume: false);
         var log = new MetricsLog(run.TrainLogPath);
         Assert.Equal(new[] { "step", "tokens", "seconds", "train_loss", "lr", "tokens_per_s", "lambda", "reg", "reg_per_edge", "reg_loss" }, log.Columns);
         Assert.Equal(new[] { 0.5, 0.5, 0, 0, 0, 0 }, log.Numbers("lambda")); // sas-@12: λ at steps 4, 9 | 14, 19, 24, 29

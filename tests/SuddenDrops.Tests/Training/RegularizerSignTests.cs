@@ -76,7 +76,7 @@ public class RegularizerSignTests
     }
 
     [Fact]
-    public void Without_lambda_no_attention_is_materialised_and_R_is_absent()
+    public void Without_lambda_no_attention_is_materialized_and_R_is_absent()
     {
         manual_seed(5);
         using var model = new MaskedLanguageModel(Shape, padId: 0);
@@ -89,8 +89,8 @@ public class RegularizerSignTests
         var measured = RegularizedLoss.Compute(model, batch, lambda: 0, measure: true);
         Assert.Equal(28, measured.DirectedEdges);
         Assert.False(measured.Regularizer!.requires_grad); // logged, not trained on
-        var penalised = RegularizedLoss.Compute(model, batch, lambda: 0.25);
-        Assert.Equal(penalised.Mlm.item<float>() + 0.25 * penalised.Regularizer!.item<float>(), penalised.Total.item<float>(), 5);
+        var penalized = RegularizedLoss.Compute(model, batch, lambda: 0.25);
+        Assert.Equal(penalized.Mlm.item<float>() + 0.25 * penalized.Regularizer!.item<float>(), penalized.Total.item<float>(), 5);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using SuddenDrops.Analysis;
 using SuddenDrops.Experiments;
 using SuddenDrops.Runs;
-using SuddenDrops.Tests.Data;
-using SuddenDrops.Tests.Notebooks;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Training;
@@ -10,7 +8,6 @@ namespace SuddenDrops.Tests.Training;
 /// <summary>The run folder's layout: readers create nothing, writers say so, and the committed runs still read.</summary>
 public class RunFolderTests
 {
-    private static string CommittedRunsRoot => Path.Combine(RepositoryLayout.Root, "data", "runs");
 
     [Fact]
     public void Naming_a_run_folder_creates_nothing_and_a_writer_creates_it()
@@ -48,20 +45,20 @@ public class RunFolderTests
     [Fact]
     public void Reading_the_committed_runs_writes_nothing()
     {
-        var before = Directory.GetFileSystemEntries(CommittedRunsRoot, "*", SearchOption.AllDirectories).Order().ToList();
+        var before = Directory.GetFileSystemEntries(CommittedRuns.Root, "*", SearchOption.AllDirectories).Order().ToList();
 
-        foreach (var set in Directory.GetDirectories(CommittedRunsRoot))
+        foreach (var set in Directory.GetDirectories(CommittedRuns.Root))
             foreach (var run in RunSet.Load(set).Runs)
                 _ = (run.CheckpointSteps, run.RunFolder.TryLoadConfig(), FinalEvaluation.Glue(run));
-        _ = ReproductionTables.All(CommittedRunsRoot);
+        _ = ReproductionTables.All(CommittedRuns.Root);
 
-        Assert.Equal(before, Directory.GetFileSystemEntries(CommittedRunsRoot, "*", SearchOption.AllDirectories).Order());
+        Assert.Equal(before, Directory.GetFileSystemEntries(CommittedRuns.Root, "*", SearchOption.AllDirectories).Order());
     }
 
     [Fact]
     public void Recorded_runs_take_seed_and_variant_from_their_config()
     {
-        foreach (var set in Directory.GetDirectories(CommittedRunsRoot))
+        foreach (var set in Directory.GetDirectories(CommittedRuns.Root))
             foreach (var committed in RunSet.Load(set).Runs)
             {
                 var saved = Assert.IsType<TrainingConfig>(committed.Config);
@@ -85,7 +82,7 @@ public class RunFolderTests
     [Fact]
     public void Relation_onsets_read_back_as_they_were_written()
     {
-        var files = Directory.GetFiles(CommittedRunsRoot, CurveFiles.RelationOnsets, SearchOption.AllDirectories);
+        var files = Directory.GetFiles(CommittedRuns.Root, CurveFiles.RelationOnsets, SearchOption.AllDirectories);
         Assert.NotEmpty(files);
         using var folder = new TempFolder();
         foreach (var file in files)

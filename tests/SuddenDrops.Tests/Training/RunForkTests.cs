@@ -8,21 +8,14 @@ namespace SuddenDrops.Tests.Training;
 /// </summary>
 public class RunForkTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-fork-").FullName;
+    private readonly TempFolder temp = new("sdrops-fork-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
-    private static TokenCorpus Corpus()
-    {
-        var rng = new Random(3);
-        int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
-        return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
-    }
-
-    private RunFolder Folder(string name) => new(Path.Combine(root, name));
+    private RunFolder Folder(string name) => new(Path.Combine(temp.Path, name));
 
     private Trainer Trainer(SasVariant variant, string name) =>
-        new(LabelledDataTests.Config(variant), Corpus(), SpecialPieces.BertBaseUncased, Folder(name), labelled: LabelledDataTests.EwtTrain);
+        new(LabeledDataTests.Config(variant), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, Folder(name), labeled: LabeledDataTests.EwtTrain);
 
     [Fact]
     public void A_fork_at_the_release_step_continues_exactly_like_a_run_trained_from_step_0()
@@ -37,7 +30,7 @@ public class RunForkTests : IDisposable
         Assert.True(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(20), "the latest two keep their optimizer state");
         Assert.False(new CheckpointStore(Folder("sas-").CheckpointsDir).IsResumableAt(0), "other older optimizer states are still removed");
 
-        RunFork.Create(Folder("sas-"), Folder("forked"), 10, LabelledDataTests.Config(released));
+        RunFork.Create(Folder("sas-"), Folder("forked"), 10, LabeledDataTests.Config(released));
         var facts = JsonFiles.Load<RunFacts>(Folder("forked").FactsPath);
         Assert.Equal("sas- at step 10", facts.ForkedFrom);
         var summary = Trainer(released, "forked").Run(resume: true);
@@ -46,8 +39,8 @@ public class RunForkTests : IDisposable
 
         foreach (var file in new[] { "train_log.csv", "metrics.csv" })
         {
-            var a = new MetricsLog(Path.Combine(root, "scratch", file));
-            var b = new MetricsLog(Path.Combine(root, "forked", file));
+            var a = new MetricsLog(Path.Combine(temp.Path, "scratch", file));
+            var b = new MetricsLog(Path.Combine(temp.Path, "forked", file));
             Assert.Equal(a.Numbers("step"), b.Numbers("step"));
             foreach (var column in file == "train_log.csv" ? new[] { "train_loss", "lambda", "reg" } : ["eval_loss", "eval_acc"])
                 for (var i = 0; i < a.Count; i++)
@@ -60,8 +53,8 @@ public class RunForkTests : IDisposable
     {
         // Checkpoints every 5 steps: the optimizer state stays at 10 (asked for) and at 25 and 30 (the latest two) only.
         static TrainingConfig Every5(SasVariant variant) =>
-            LabelledDataTests.Config(variant) with { Checkpoints = new CheckpointSchedule(DenseEvery: 5, DenseUntil: 100, SparseEvery: 50) };
-        var suppressed = new Trainer(Every5(SasVariant.SasMinus), Corpus(), SpecialPieces.BertBaseUncased, Folder("sas-"), labelled: LabelledDataTests.EwtTrain);
+            LabeledDataTests.Config(variant) with { Checkpoints = new CheckpointSchedule(DenseEvery: 5, DenseUntil: 100, SparseEvery: 50) };
+        var suppressed = new Trainer(Every5(SasVariant.SasMinus), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, Folder("sas-"), labeled: LabeledDataTests.EwtTrain);
         suppressed.KeepOptimizerAt = new HashSet<long> { 10 };
         suppressed.Run(resume: false);
 
@@ -77,14 +70,14 @@ public class RunForkTests : IDisposable
     }
 
     private static TrainingConfig ConstantRate(int steps) =>
-        LabelledDataTests.Config(SasVariant.Baseline) with
+        LabeledDataTests.Config(SasVariant.Baseline) with
         {
             Steps = steps,
             Optimizer = new OptimizerConfig(LearningRate: 3e-3, WarmupSteps: 5, Decay: LearningRateDecay.Constant),
         };
 
     private Trainer Trainer(TrainingConfig config, string name) =>
-        new(config, Corpus(), SpecialPieces.BertBaseUncased, Folder(name), labelled: LabelledDataTests.EwtTrain);
+        new(config, SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, Folder(name), labeled: LabeledDataTests.EwtTrain);
 
     [Fact]
     public void Extending_on_another_thread_count_is_allowed_but_said_in_run_json_and_warned()
@@ -114,8 +107,8 @@ public class RunForkTests : IDisposable
 
         foreach (var file in new[] { "train_log.csv", "metrics.csv" })
         {
-            var a = new MetricsLog(Path.Combine(root, "long", file));
-            var b = new MetricsLog(Path.Combine(root, "extended", file));
+            var a = new MetricsLog(Path.Combine(temp.Path, "long", file));
+            var b = new MetricsLog(Path.Combine(temp.Path, "extended", file));
             Assert.Equal(a.Numbers("step"), b.Numbers("step"));
             foreach (var column in file == "train_log.csv" ? new[] { "train_loss", "lr" } : ["eval_loss", "eval_acc"])
                 for (var i = 0; i < a.Count; i++)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SuddenDrops.Data;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Training;
@@ -64,17 +63,17 @@ public class SasVariantTests
     }
 
     [Fact]
-    public void The_labelled_rows_are_the_share_of_the_batch_and_never_all_or_none()
+    public void The_labeled_rows_are_the_share_of_the_batch_and_never_all_or_none()
     {
-        Assert.Equal(16, new RegularizerConfig(SasVariant.Baseline, LabelledShare: 0.25).LabelledRows(64));
-        Assert.Equal(2, new RegularizerConfig(SasVariant.Baseline, LabelledShare: 0.25).LabelledRows(8));
-        Assert.Equal(1, new RegularizerConfig(SasVariant.Baseline, LabelledShare: 0.01).LabelledRows(8));
-        Assert.Equal(7, new RegularizerConfig(SasVariant.Baseline, LabelledShare: 0.99).LabelledRows(8));
-        Assert.Throws<ArgumentException>(() => (Presets.Tiny with { Regularizer = new RegularizerConfig(SasVariant.Baseline, LabelledShare: 1) }).Validate());
+        Assert.Equal(16, new RegularizerConfig(SasVariant.Baseline, LabeledShare: 0.25).LabeledRows(64));
+        Assert.Equal(2, new RegularizerConfig(SasVariant.Baseline, LabeledShare: 0.25).LabeledRows(8));
+        Assert.Equal(1, new RegularizerConfig(SasVariant.Baseline, LabeledShare: 0.01).LabeledRows(8));
+        Assert.Equal(7, new RegularizerConfig(SasVariant.Baseline, LabeledShare: 0.99).LabeledRows(8));
+        Assert.Throws<ArgumentException>(() => (Presets.Tiny with { Regularizer = new RegularizerConfig(SasVariant.Baseline, LabeledShare: 1) }).Validate());
     }
 
     [Fact]
-    public void A_config_with_a_regulariser_round_trips_through_json_with_the_variant_by_name()
+    public void A_config_with_a_regularizer_round_trips_through_json_with_the_variant_by_name()
     {
         var config = Presets.Tiny with { Regularizer = new RegularizerConfig(SasVariant.Parse("sas-@3000"), 0.02) };
         var json = JsonSerializer.Serialize(config, JsonFiles.Options);
@@ -88,10 +87,9 @@ public class SasVariantTests
     }
 
     [Fact]
-    public void A_config_written_before_the_regulariser_existed_still_loads_without_one()
+    public void A_config_written_before_the_regularizer_existed_still_loads_without_one()
     {
-        var project = ProjectRoot.FindFrom(AppContext.BaseDirectory)!;
-        var path = Path.Combine(project, "data", "runs", "gpu-h200-2026-11-26", "small", "config.json");
+        var path = Path.Combine(CommittedRuns.GpuRun("small"), "config.json");
         Assert.DoesNotContain("regularizer", File.ReadAllText(path));
         var config = JsonFiles.Load<TrainingConfig>(path);
         Assert.Null(config.Regularizer);

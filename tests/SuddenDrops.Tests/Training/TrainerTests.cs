@@ -5,17 +5,9 @@ namespace SuddenDrops.Tests.Training;
 
 public class TrainerTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sdrops-trainer-").FullName;
+    private readonly TempFolder temp = new("sdrops-trainer-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
-
-    /// <summary>A synthetic language with structure to learn: each piece predicts the next (a noisy cycle).</summary>
-    internal static TokenCorpus SyntheticCorpus()
-    {
-        var rng = new Random(3);
-        int[] Stream(int n) => Enumerable.Range(0, n).Select(i => i % 17 == 16 ? 102 : 110 + (i * 7 + (rng.Next(10) == 0 ? rng.Next(5) : 0)) % 40).ToArray();
-        return TokenCorpus.FromStreams(Stream(6000), Stream(1200), "synthetic");
-    }
+    public void Dispose() => temp.Dispose();
 
     internal static TrainingConfig Config(int steps, double lr = 3e-3) => new(
         Preset: "test",
@@ -35,11 +27,11 @@ public class TrainerTests : IDisposable
     [Fact]
     public void Resuming_from_a_checkpoint_gives_the_same_losses_as_an_uninterrupted_run()
     {
-        var corpus = SyntheticCorpus();
-        var straight = new RunFolder(Path.Combine(root, "straight"));
+        var corpus = SyntheticCorpus.NoisyCycle();
+        var straight = new RunFolder(Path.Combine(temp.Path, "straight"));
         new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, straight).Run(resume: false);
 
-        var interrupted = new RunFolder(Path.Combine(root, "interrupted"));
+        var interrupted = new RunFolder(Path.Combine(temp.Path, "interrupted"));
         using (var cts = new CancellationTokenSource())
         {
             var first = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, interrupted);
@@ -87,11 +79,11 @@ public class TrainerTests : IDisposable
     [Fact]
     public void A_libtorch_error_mid_run_resumes_from_the_last_checkpoint_and_ends_like_an_uninterrupted_run()
     {
-        var corpus = SyntheticCorpus();
-        var straight = new RunFolder(Path.Combine(root, "straight"));
+        var corpus = SyntheticCorpus.NoisyCycle();
+        var straight = new RunFolder(Path.Combine(temp.Path, "straight"));
         new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, straight, [new FailingProbe(20, 0)]).Run(resume: false);
 
-        var recovered = new RunFolder(Path.Combine(root, "recovered"));
+        var recovered = new RunFolder(Path.Combine(temp.Path, "recovered"));
         var probe = new FailingProbe(20, 1);
         var messages = new List<string>();
         var summary = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, recovered, [probe])
@@ -112,10 +104,10 @@ public class TrainerTests : IDisposable
     [Fact]
     public void A_libtorch_error_that_keeps_coming_back_is_thrown_after_the_retries()
     {
-        var run = new RunFolder(Path.Combine(root, "failing"));
+        var run = new RunFolder(Path.Combine(temp.Path, "failing"));
         var probe = new FailingProbe(10, int.MaxValue);
         Assert.Throws<System.Runtime.InteropServices.ExternalException>(() =>
-            new Trainer(Config(30), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run, [probe]).RunRecovering(resume: false, retries: 2));
+            new Trainer(Config(30), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, run, [probe]).RunRecovering(resume: false, retries: 2));
         Assert.Equal(3, probe.Failures);
         Assert.Equal(2, File.ReadAllLines(run.RecoveriesPath).Length);
     }
@@ -123,8 +115,8 @@ public class TrainerTests : IDisposable
     [Fact]
     public void A_kill_before_the_first_resumable_checkpoint_restarts_cleanly()
     {
-        var corpus = SyntheticCorpus();
-        var run = new RunFolder(Path.Combine(root, "killed"));
+        var corpus = SyntheticCorpus.NoisyCycle();
+        var run = new RunFolder(Path.Combine(temp.Path, "killed"));
         using (var cts = new CancellationTokenSource())
         {
             var first = new Trainer(Config(30), corpus, SpecialPieces.BertBaseUncased, run);
@@ -141,8 +133,8 @@ public class TrainerTests : IDisposable
     [Fact]
     public void A_run_folder_describes_itself_and_refuses_to_be_overwritten()
     {
-        var run = new RunFolder(Path.Combine(root, "run"));
-        var summary = new Trainer(Config(60, lr: 1e-2), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false);
+        var run = new RunFolder(Path.Combine(temp.Path, "run"));
+        var summary = new Trainer(Config(60, lr: 1e-2), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, run).Run(resume: false);
         Assert.True(File.Exists(run.ConfigPath));
         Assert.True(File.Exists(run.FactsPath));
         Assert.Equal(new long[] { 0, 10, 20, 30, 40, 50, 60 }, new CheckpointStore(run.CheckpointsDir).Steps());
@@ -150,7 +142,7 @@ public class TrainerTests : IDisposable
         Assert.Equal(5, JsonFiles.Load<RunFacts>(run.FactsPath).Seed);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(Config(60, lr: 1e-2), JsonFiles.Options), System.Text.Json.JsonSerializer.Serialize(run.LoadConfig(), JsonFiles.Options));
         Assert.True(summary.FinalEvaluation!.Loss < summary.UnigramLoss, $"{summary.FinalEvaluation.Loss} vs unigram {summary.UnigramLoss}");
-        var error = Assert.Throws<InvalidOperationException>(() => new Trainer(Config(20), SyntheticCorpus(), SpecialPieces.BertBaseUncased, run).Run(resume: false));
+        var error = Assert.Throws<InvalidOperationException>(() => new Trainer(Config(20), SyntheticCorpus.NoisyCycle(), SpecialPieces.BertBaseUncased, run).Run(resume: false));
         Assert.Contains("--resume", error.Message);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SuddenDrops.Data;
 using SuddenDrops.Parsing;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Tests.Text;
 using SuddenDrops.Training;
 
@@ -92,22 +91,19 @@ public class TrainingRowEdgesTests
     public void Head_offsets_survive_the_cache_file()
     {
         var corpus = Corpus(heldOutEvery: 10);
-        var path = Path.Combine(Path.GetTempPath(), $"sd-corpus-{Guid.NewGuid():N}.bin");
-        try
-        {
-            corpus.Save(path);
-            var loaded = TokenCorpus.TryLoad(path, "test")!;
-            Assert.Equal(corpus.Train, loaded.Train);
-            Assert.Equal(corpus.HeldOut, loaded.HeldOut);
-            Assert.Equal(corpus.TrainHeads, loaded.TrainHeads);
-            Assert.Equal(corpus.HeldOutHeads, loaded.HeldOutHeads);
-            Assert.NotEmpty(loaded.HeldOut);
+        using var temp = new TempFolder("sd-corpus-");
+        var path = temp.PathOf("corpus.bin");
+        corpus.Save(path);
+        var loaded = TokenCorpus.TryLoad(path, "test")!;
+        Assert.Equal(corpus.Train, loaded.Train);
+        Assert.Equal(corpus.HeldOut, loaded.HeldOut);
+        Assert.Equal(corpus.TrainHeads, loaded.TrainHeads);
+        Assert.Equal(corpus.HeldOutHeads, loaded.HeldOutHeads);
+        Assert.NotEmpty(loaded.HeldOut);
 
-            var raw = TokenCorpus.FromStreams([1, 2, 3], [4], "raw");
-            raw.Save(path);
-            Assert.False(TokenCorpus.TryLoad(path, "raw")!.HasTrees);
-        }
-        finally { File.Delete(path); }
+        var raw = TokenCorpus.FromStreams([1, 2, 3], [4], "raw");
+        raw.Save(path);
+        Assert.False(TokenCorpus.TryLoad(path, "raw")!.HasTrees);
     }
 
     [Fact]
@@ -116,11 +112,11 @@ public class TrainingRowEdgesTests
         var corpus = Corpus();
         var packed = new PackedSequences(corpus.Train, Length, 101, 102, 0, corpus.TrainHeads);
         var masker = new MlmMasker(new MaskingConfig(), 30522, SpecialPieces.BertBaseUncased.Mask, SpecialPieces.BertBaseUncased.NeverMasked);
-        var plainConfig = LabelledDataTests.Config(null) with { SequenceLength = Length, Model = LabelledDataTests.Config(null).Model with { MaxPositions = Length } };
+        var plainConfig = LabeledDataTests.Config(null) with { SequenceLength = Length, Model = LabeledDataTests.Config(null).Model with { MaxPositions = Length } };
         var rowsConfig = plainConfig with { Regularizer = RegularizerConfig.OnTrainingRows(SasVariant.SasMinus, 0.1) };
         var plain = new TrainingBatches(plainConfig, packed, masker, null, 0);
         var onRows = new TrainingBatches(rowsConfig, packed, masker, null, 0);
-        Assert.Equal(0, onRows.LabelledRows);
+        Assert.Equal(0, onRows.LabeledRows);
         for (long step = 0; step < 3; step++)
         {
             using var a = plain.For(step);
@@ -133,11 +129,11 @@ public class TrainingRowEdgesTests
     }
 
     [Fact]
-    public void A_training_rows_regulariser_without_trees_is_refused_and_its_config_names_no_labelled_rows()
+    public void A_training_rows_regularizer_without_trees_is_refused_and_its_config_names_no_labeled_rows()
     {
-        var config = LabelledDataTests.Config(null) with { Regularizer = RegularizerConfig.OnTrainingRows(SasVariant.SasPlus, 0.1) };
+        var config = LabeledDataTests.Config(null) with { Regularizer = RegularizerConfig.OnTrainingRows(SasVariant.SasPlus, 0.1) };
         var masker = new MlmMasker(new MaskingConfig(), 30522, SpecialPieces.BertBaseUncased.Mask, SpecialPieces.BertBaseUncased.NeverMasked);
-        var error = Assert.Throws<ArgumentException>(() => new TrainingBatches(config, LabelledDataTests.Raw(), masker, null, 0));
+        var error = Assert.Throws<ArgumentException>(() => new TrainingBatches(config, LabeledDataTests.Raw(), masker, null, 0));
         Assert.Contains("--silver", error.Message);
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(config.Regularizer, JsonFiles.Options))!.AsObject();
@@ -147,7 +143,7 @@ public class TrainingRowEdgesTests
         // A labelled-rows config is written exactly as before the new fields existed.
         var old = JsonNode.Parse(JsonSerializer.Serialize(new RegularizerConfig(SasVariant.SasMinus, 0.001), JsonFiles.Options))!.AsObject();
         Assert.Equal(["variant", "magnitude", "labelledShare", "treebank"], old.Select(p => p.Key));
-        Assert.Throws<ArgumentException>(() => (RegularizerConfig.OnTrainingRows(SasVariant.SasMinus, 0.1) with { LabelledShare = 0.25 }).Validate(8));
+        Assert.Throws<ArgumentException>(() => (RegularizerConfig.OnTrainingRows(SasVariant.SasMinus, 0.1) with { LabeledShare = 0.25 }).Validate(8));
     }
 
     [Fact]

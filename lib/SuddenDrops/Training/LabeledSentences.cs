@@ -7,11 +7,11 @@ namespace SuddenDrops.Training;
 /// The treebank sentences a regularised run draws its labelled rows from: each aligned with the run's vocabulary as its own
 /// sequence <c>[CLS] words [SEP]</c>, padded to the sequence length (sentences with more pieces are skipped and counted).
 /// </summary>
-public sealed class LabelledSentences
+public sealed class LabeledSentences
 {
-    private readonly List<LabelledSentence> sentences;
+    private readonly List<LabeledSentence> sentences;
 
-    public LabelledSentences(IEnumerable<LabelledSentence> sentences, int skipped = 0)
+    public LabeledSentences(IEnumerable<LabeledSentence> sentences, int skipped = 0)
     {
         this.sentences = [.. sentences];
         Skipped = skipped;
@@ -19,19 +19,19 @@ public sealed class LabelledSentences
 
     public int Count => sentences.Count;
     public int Skipped { get; }
-    public LabelledSentence this[int index] => sentences[index];
+    public LabeledSentence this[int index] => sentences[index];
 
     /// <summary>Aligns every sentence with <paramref name="encoder"/>; those over <paramref name="maxPieces"/> (specials included) are skipped.</summary>
-    public static LabelledSentences FromTreebank(IEnumerable<DependencySentence> treebank, WordPieceEncoder encoder, int maxPieces)
+    public static LabeledSentences FromTreebank(IEnumerable<DependencySentence> treebank, WordPieceEncoder encoder, int maxPieces)
     {
-        var kept = new List<LabelledSentence>();
+        var kept = new List<LabeledSentence>();
         var skipped = 0;
         foreach (var sentence in treebank)
         {
-            if (encoder.Align(sentence.Words, maxPieces) is { } alignment) kept.Add(LabelledSentence.From(sentence, alignment));
+            if (encoder.Align(sentence.Words, maxPieces) is { } alignment) kept.Add(LabeledSentence.From(sentence, alignment));
             else skipped++;
         }
-        return new LabelledSentences(kept, skipped);
+        return new LabeledSentences(kept, skipped);
     }
 
     /// <summary>Writes sentence <paramref name="index"/> into row <paramref name="row"/> of [B, T] buffers, padded after [SEP].</summary>

@@ -1,6 +1,6 @@
 using SuddenDrops.Data;
 
-namespace SuddenDrops.Tests.Data;
+namespace SuddenDrops.Tests.Fixtures;
 
 /// <summary>
 /// The read-only shared data folder, <c>../shared/data</c> next to the project root (<see cref="Notebooks.RepositoryLayout"/>):

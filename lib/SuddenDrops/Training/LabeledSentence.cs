@@ -13,12 +13,12 @@ namespace SuddenDrops.Training;
 /// <param name="PieceIds">[CLS] … [SEP]; length T ≤ the sequence length.</param>
 /// <param name="Dependents">Token position of each non-root word's first piece.</param>
 /// <param name="Heads">Token position of the first piece of that word's gold head.</param>
-public sealed record LabelledSentence(int[] PieceIds, int[] Dependents, int[] Heads)
+public sealed record LabeledSentence(int[] PieceIds, int[] Dependents, int[] Heads)
 {
     public int EdgeCount => Dependents.Length;
 
     /// <summary>The edges of <paramref name="sentence"/> (root skipped) at the first pieces of <paramref name="alignment"/>.</summary>
-    public static LabelledSentence From(DependencySentence sentence, PieceAlignment alignment)
+    public static LabeledSentence From(DependencySentence sentence, PieceAlignment alignment)
     {
         if (sentence.Count != alignment.WordCount)
             throw new ArgumentException($"Sentence {sentence.Id} has {sentence.Count} words but its alignment {alignment.WordCount}.");
@@ -31,6 +31,6 @@ public sealed record LabelledSentence(int[] PieceIds, int[] Dependents, int[] He
             dependents.Add(alignment.WordStart[w]);
             heads.Add(alignment.WordStart[head - 1]);
         }
-        return new LabelledSentence(alignment.PieceIds, [.. dependents], [.. heads]);
+        return new LabeledSentence(alignment.PieceIds, [.. dependents], [.. heads]);
     }
 }

@@ -1,15 +1,12 @@
-namespace SuddenDrops.Tests.Data;
+namespace SuddenDrops.Tests.Fixtures;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+/// <summary>
+/// A fresh folder under the system temp folder (named <paramref name="prefix"/> and a random suffix), deleted with
+/// everything in it on dispose: the one temp-folder helper of the tests.
+/// </summary>
+internal sealed class TempFolder(string prefix = "sdrops-tests-") : IDisposable
 {
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sdrops-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="relative"/> (creating folders) and returns the full path.</summary>
     public string Write(string relative, string text)

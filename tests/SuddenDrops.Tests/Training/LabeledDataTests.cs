@@ -1,19 +1,18 @@
 using SuddenDrops.Data;
-using SuddenDrops.Tests.Data;
 using SuddenDrops.Tests.Text;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Training;
 
 /// <summary>Treebank sentences as labelled rows: first-piece alignment, batch composition and the seeding.</summary>
-public class LabelledDataTests
+public class LabeledDataTests
 {
     internal const int Length = 24;
-    private static readonly Lazy<LabelledSentences> Ewt = new(() => LabelledSentences.FromTreebank(
+    private static readonly Lazy<LabeledSentences> Ewt = new(() => LabeledSentences.FromTreebank(
         ConlluReader.Read(SharedData.PathOf("ud/en_ewt-ud-train.conllu")).Take(600), TextTestData.Encoder, Length));
 
     /// <summary>The first 600 sentences of UD EWT train, aligned with bert-base-uncased, those of at most 24 pieces kept.</summary>
-    internal static LabelledSentences EwtTrain => Ewt.Value;
+    internal static LabeledSentences EwtTrain => Ewt.Value;
 
     /// <summary>A raw stream of plain pieces (ids 110–149) with a [SEP] every 17.</summary>
     internal static PackedSequences Raw() =>
@@ -46,12 +45,12 @@ public class LabelledDataTests
         var sentence = new DependencySentence("t1", ["the", "unaffable", "dog", "barked"], [3, 3, 4, 0], ["det", "amod", "nsubj", "root"], ["DET", "ADJ", "NOUN", "VERB"]);
         var alignment = TextTestData.Encoder.Align(sentence.Words, 32)!;
         Assert.True(alignment.WordLength[1] > 1, "'unaffable' should need several pieces");
-        var labelled = LabelledSentence.From(sentence, alignment);
+        var labeled = LabeledSentence.From(sentence, alignment);
         var start = alignment.WordStart;
-        Assert.Equal(new[] { start[0], start[1], start[2] }, labelled.Dependents);
-        Assert.Equal(new[] { start[2], start[2], start[3] }, labelled.Heads);
-        Assert.Equal(new[] { 1, 2 }, new[] { labelled.Dependents[0], labelled.Dependents[1] }); // [CLS] is token 0
-        Assert.Equal(alignment.PieceIds, labelled.PieceIds);
+        Assert.Equal(new[] { start[0], start[1], start[2] }, labeled.Dependents);
+        Assert.Equal(new[] { start[2], start[2], start[3] }, labeled.Heads);
+        Assert.Equal(new[] { 1, 2 }, new[] { labeled.Dependents[0], labeled.Dependents[1] }); // [CLS] is token 0
+        Assert.Equal(alignment.PieceIds, labeled.PieceIds);
     }
 
     [Fact]
@@ -76,7 +75,7 @@ public class LabelledDataTests
     {
         var batches = Batches(SasVariant.SasMinus);
         Assert.Equal(6, batches.RawRows);
-        Assert.Equal(2, batches.LabelledRows);
+        Assert.Equal(2, batches.LabeledRows);
         for (long step = 0; step < 5; step++)
         {
             using var batch = batches.For(step);
@@ -105,19 +104,19 @@ public class LabelledDataTests
     }
 
     [Fact]
-    public void Labelled_rows_are_masked_like_raw_text()
+    public void Labeled_rows_are_masked_like_raw_text()
     {
         var batches = Batches(SasVariant.Baseline);
-        int labelledTargets = 0, labelledTokens = 0;
+        int labeledTargets = 0, labeledTokens = 0;
         for (long step = 0; step < 40; step++)
         {
             using var batch = batches.For(step);
             var positions = batch.TargetPositions.data<long>().ToArray();
-            labelledTargets += positions.Count(p => p / Length >= 6);
+            labeledTargets += positions.Count(p => p / Length >= 6);
             var (_, drawn) = batches.Draw(step);
-            labelledTokens += drawn.Sum(i => EwtTrain[i].PieceIds.Length - 2);
+            labeledTokens += drawn.Sum(i => EwtTrain[i].PieceIds.Length - 2);
         }
-        Assert.InRange(labelledTargets / (double)labelledTokens, 0.11, 0.19); // BERT's 15%
+        Assert.InRange(labeledTargets / (double)labeledTokens, 0.11, 0.19); // BERT's 15%
     }
 
     [Fact]
@@ -129,16 +128,16 @@ public class LabelledDataTests
                 AssertSame(sasMinus.For(step), other.For(step));
         var later = sasMinus.For(123); // after other steps were built
         AssertSame(Batches(SasVariant.SasMinus).For(123), later);
-        Assert.NotEqual(sasMinus.Draw(0).Labelled, sasMinus.Draw(1).Labelled);
+        Assert.NotEqual(sasMinus.Draw(0).Labeled, sasMinus.Draw(1).Labeled);
     }
 
     [Fact]
-    public void Without_a_regulariser_the_batches_are_those_of_plain_training()
+    public void Without_a_regularizer_the_batches_are_those_of_plain_training()
     {
         var config = Config(null);
         var batches = new TrainingBatches(config, Raw(), Masker(), null, 0);
         Assert.Equal(8, batches.RawRows);
-        Assert.Equal(0, batches.LabelledRows);
+        Assert.Equal(0, batches.LabeledRows);
         var order = new BatchOrder(Raw().Count, config.BatchSize, config.Seed);
         var builder = new BatchBuilder(Raw(), Masker());
         foreach (var step in new long[] { 0, 3, 250 })
@@ -150,7 +149,7 @@ public class LabelledDataTests
     }
 
     [Fact]
-    public void A_regularised_run_without_labelled_sentences_is_refused()
+    public void A_regularized_run_without_labeled_sentences_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new TrainingBatches(Config(SasVariant.SasPlus), Raw(), Masker(), null, 0));
         Assert.Contains("sas+", error.Message);

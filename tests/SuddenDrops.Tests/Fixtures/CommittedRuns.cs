@@ -1,0 +1,19 @@
+using SuddenDrops.Tests.Notebooks;
+
+namespace SuddenDrops.Tests.Fixtures;
+
+/// <summary>The run folders committed under data/runs: the one place the tests locate them.</summary>
+internal static class CommittedRuns
+{
+    /// <summary>data/runs itself.</summary>
+    public static string Root => Path.Combine(RepositoryLayout.Root, "data", "runs");
+
+    /// <summary>The GPU runs: the small preset (reference settings) and the tiny-preset search.</summary>
+    public static string Gpu => Path.Combine(Root, "gpu-h200-2026-11-26");
+
+    /// <summary>The tiny preset trained on 2 CPU cores, with its last checkpoint.</summary>
+    public static string CpuTiny => Path.Combine(Root, "cpu-tiny", "tiny-s0");
+
+    /// <summary>The run <paramref name="name"/> of the GPU runs (<see cref="Gpu"/>).</summary>
+    public static string GpuRun(string name) => Path.Combine(Gpu, name);
+}
