@@ -25,5 +25,6 @@ internal static class CommandCatalog
         yield return ParserCommand.Create();
         yield return ParseCommand.Create();
         yield return SilverCommand.Create();
+        yield return NotebooksCommand.Create();
     }
 }

@@ -11,4 +11,8 @@ public sealed record SavedFigure(string HtmlPath, string? PngPath, int Width, in
     public string Summary => PngPath is null
         ? $"saved {HtmlPath} (self-contained: plotly.js inlined, opens offline)"
         : $"saved {HtmlPath} (self-contained: plotly.js inlined, opens offline) and {Path.GetFileName(PngPath)} beside it";
+
+    /// <summary>The PNG as base64, for a static image in a notebook (<c>saved.Png.DisplayAs("image/png")</c>): what GitHub and
+    /// an unbuilt VS Code show of a committed notebook, where the interactive chart cannot be drawn.</summary>
+    public string Png => PngPath is null ? throw new InvalidOperationException($"{HtmlPath} was saved without a PNG.") : Convert.ToBase64String(File.ReadAllBytes(PngPath));
 }

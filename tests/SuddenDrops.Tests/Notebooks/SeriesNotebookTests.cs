@@ -52,13 +52,16 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Notebook_is_committed_in_load_mode_without_outputs(string name)
+    public void Notebook_is_committed_in_load_mode_executed_with_its_figures_as_static_images(string name)
     {
         var notebook = IpynbNotebook.Load(PathOf(name));
 
         Assert.Equal(".net-csharp", notebook.KernelSpecName);
         Assert.All(notebook.CodeCells, cell => Assert.Equal("csharp", cell.Kernel));
-        Assert.All(notebook.Cells, cell => Assert.Empty(cell.Outputs));
+        Assert.Empty(notebook.Errors);
+        Assert.NotEmpty(notebook.CodeCells.SelectMany(c => c.Outputs)); // committed executed (`sdrops notebooks`)
+        var images = notebook.CodeCells.SelectMany(c => c.Outputs).Count(o => o.MimeTypes.Contains("image/png"));
+        Assert.True(images >= Figures[name].Length, $"{name} shows {images} static images for its {Figures[name].Length} figures");
         var first = notebook.CodeCells.First().Source;
         Assert.Contains("#r \"../lib/SuddenDrops.Cli/bin/Release/net10.0/SuddenDrops.dll\"", first);
         Assert.Equal("SuddenDrops.Notebooks.NotebookHost.Prepare()", notebook.CodeCells.ElementAt(1).Source.Trim());
@@ -76,7 +79,8 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(NotebookToolchain.EnsureReady());
         var figures = Path.Combine(scratch.FullName, "figures");
 
-        var (process, executed) = DotnetRepl.Run(PathOf(name), Path.Combine(scratch.FullName, "executed.ipynb"),
+        var executedPath = Path.Combine(scratch.FullName, "executed.ipynb");
+        var (process, executed) = DotnetRepl.Run(PathOf(name), executedPath,
             new Dictionary<string, string?> { ["SDROPS_NOTEBOOK_OUT"] = figures }, NotebookLimit);
 
         output.WriteLine($"dotnet-repl ran {name} in {process.Elapsed.TotalSeconds:0.0} s");
@@ -96,6 +100,15 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         }
         var saved = Directory.Exists(figures) ? Directory.GetFiles(figures).Select(Path.GetFileNameWithoutExtension).Distinct().ToList() : [];
         Assert.Equal(Figures[name].Select(f => f.Figure).Order(), saved.Except(OptionalFigures).Order());
+
+        // The committed outputs are what the notebook computes from the committed runs: texts and tables cell by cell
+        // (charts and PNG bytes aside). After a change, `sdrops notebooks` re-executes the series.
+        var fresh = SuddenDrops.Notebooks.ExecutedNotebook.ComparableOutputs(executedPath, RepositoryLayout.Root, figures);
+        var committed = SuddenDrops.Notebooks.ExecutedNotebook.ComparableOutputs(PathOf(name));
+        Assert.Equal(committed.Count, fresh.Count);
+        for (var cell = 0; cell < committed.Count; cell++)
+            Assert.True(committed[cell].SequenceEqual(fresh[cell]),
+                $"{name}, code cell {cell}: the committed outputs differ from a fresh execution (run `sdrops notebooks`).\ncommitted: {Shorten(string.Join(" ‖ ", committed[cell]))}\nfresh:     {Shorten(string.Join(" ‖ ", fresh[cell]))}");
     }
 
     [Fact]
@@ -111,6 +124,8 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         Assert.True(runs.All(r => r.Succeeded), string.Join(Environment.NewLine, runs.Where(r => !r.Succeeded).Select(r => $"cell {r.CellIndex}: {r.FailureMessage}")));
         Assert.True(FigurePixels.Count(PngImage.Load(Path.Combine(figures, "02-two-stage-transition.png")), "#636efa", 20) > 200);
     }
+
+    private static string Shorten(string text) => text.Length <= 600 ? text : text[..600] + " …";
 
     private static string PathOf(string name) => Path.Combine(RepositoryLayout.NotebooksFolder, name + ".ipynb");
 }
