@@ -86,7 +86,8 @@ public static class ExecutedNotebook
     }
 
     /// <summary>
-    /// Per code cell, its text outputs and its non-chart HTML (tables), in order: what two executions on the same runs share.
+    /// Per code cell, its text and markdown outputs and its non-chart HTML (tables), in order: what two executions on the same
+    /// runs share.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> ComparableOutputs(string notebookPath, string? repositoryRoot = null, string? figuresFolder = null)
     {
@@ -99,7 +100,7 @@ public static class ExecutedNotebook
             foreach (var output in cell["outputs"]?.AsArray() ?? [])
             {
                 if (output!["data"] is not JsonObject data) continue;
-                foreach (var mime in new[] { "text/plain", "text/html" })
+                foreach (var mime in new[] { "text/plain", "text/markdown", "text/html" })
                 {
                     if (data[mime] is not { } value) continue;
                     var text = value is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)value ?? "";

@@ -102,7 +102,7 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(Figures[name].Select(f => f.Figure).Order(), saved.Except(OptionalFigures).Order());
 
         // The committed outputs are what the notebook computes from the committed runs: texts and tables cell by cell
-        // (charts and PNG bytes aside). After a change, `sdrops notebooks` re-executes the series.
+        // (charts and PNG bytes aside; the claim sections too). After a change, `sdrops notebooks` re-executes the series.
         var fresh = SuddenDrops.Notebooks.ExecutedNotebook.ComparableOutputs(executedPath, RepositoryLayout.Root, figures);
         var committed = SuddenDrops.Notebooks.ExecutedNotebook.ComparableOutputs(PathOf(name));
         Assert.Equal(committed.Count, fresh.Count);
