@@ -12,8 +12,9 @@ namespace SuddenDrops.Metrics;
 /// <para>
 /// Batched: the n masked copies of a sentence are n rows of one batch, and sentences (taken shortest first) share a batch while
 /// rows × longest row stays within the token budget (a sentence's copies are never split over batches). The MLM head runs
-/// only at the masked position of each row (<see cref="MaskedLanguageModel.PredictAt"/>), so one batch costs an encoder
-/// pass over its rows plus one [rows, V] projection.
+/// only at the masked position of each row, and so does the encoder's last block (<see cref="MaskedLanguageModel.EncodeAt"/>:
+/// its queries, FFN and output projection at that position only), so one batch costs L − 1 full blocks over its rows, the
+/// last block's keys and values, and one [rows, V] projection.
 /// </para>
 /// </summary>
 public sealed class PseudoLogLikelihood
@@ -99,7 +100,7 @@ public sealed class PseudoLogLikelihood
 
         var ids = new long[rows * width];     // [R, T]
         var attention = new long[rows * width]; // [R, T]
-        var positions = new long[rows];         // [R] flat index of the masked piece
+        var positions = new long[rows];         // [R] position of the masked piece in its row
         var targets = new long[rows];           // [R] the piece it hides
         var owner = new int[rows];              // [R] sentence of each row
         var row = 0;
@@ -115,7 +116,7 @@ public sealed class PseudoLogLikelihood
                 ids[offset + 1 + pieces.Length] = sep;
                 attention.AsSpan(offset, pieces.Length + 2).Fill(1);
                 ids[offset + 1 + masked] = mask;
-                positions[row] = offset + 1 + masked;
+                positions[row] = 1 + masked;
                 targets[row] = pieces[masked];
                 owner[row] = s;
             }
@@ -124,8 +125,8 @@ public sealed class PseudoLogLikelihood
         using var scope = NewDisposeScope();
         var inputIds = tensor(ids, [rows, width]).to(device);
         var attentionMask = tensor(attention, [rows, width]).to(device);
-        using var output = model.Encode(inputIds, attentionMask);
         var allPositions = tensor(positions).to(device); // [R]
+        using var hidden = model.EncodeAt(inputIds, attentionMask, allPositions); // [R, D]
         var allTargets = tensor(targets).to(device);     // [R]
         // The [rows, V] log-probabilities a chunk of rows at a time: a chunk's few MiB are reused from the heap, where one
         // [R, V] block of tens of MiB would be a fresh mapping whose pages fault in on every batch (CpuRuntime).
@@ -135,11 +136,10 @@ public sealed class PseudoLogLikelihood
         {
             using var chunkScope = NewDisposeScope();
             var size = Math.Min(chunk, rows - first);
-            var logits = model.PredictAt(output.Hidden, allPositions.narrow(0, first, size)); // [c, V]
-            var logProbs = nn.functional.log_softmax(logits.to(ScalarType.Float32), 1)
-                .gather(1, allTargets.narrow(0, first, size).unsqueeze(1))
-                .squeeze(1)
-                .cpu(); // [c]
+            var logits = model.Predict(hidden.narrow(0, first, size)); // [c, V]
+            // log p(target) = logit(target) − logsumexp(logits): one reduction, no [c, V] of log-probabilities written.
+            var target = logits.gather(1, allTargets.narrow(0, first, size).unsqueeze(1)).squeeze(1); // [c]
+            var logProbs = (target - logits.logsumexp(1)).cpu();                                       // [c]
             logProbs.data<float>().CopyTo(values, first, 0);
         }
         for (var r = 0; r < rows; r++) scores[owner[r]] += values[r];

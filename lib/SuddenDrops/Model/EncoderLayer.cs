@@ -56,4 +56,23 @@ public sealed class EncoderLayer : nn.Module
         var y = outputNorm.forward(h + FastDropout.Apply(feedForward.forward(h), dropoutP, training, Kernels));          // [B, T, D] fp32
         return y.MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// Evaluation only: the block's output at one position per row, [B, D]. After attention every position is computed on
+    /// its own (residual, LayerNorm, FFN), so this equals <see cref="Forward"/> at those positions, at a fraction of the cost
+    /// when only they are read (the last block under pseudo-log-likelihood scoring).
+    /// </summary>
+    /// <param name="x">[B, T, D] fp32</param>
+    /// <param name="additiveMask">[B, 1, 1, T], or null when no key is padding</param>
+    /// <param name="flatPositions">[B] b·T + p_b, the position kept in row b</param>
+    /// <returns>[B, D] fp32</returns>
+    public Tensor ForwardAt(Tensor x, Tensor? additiveMask, Tensor flatPositions)
+    {
+        using var scope = NewDisposeScope();
+        var attended = attention.ForwardAt(x, additiveMask, flatPositions);             // [B, D]
+        var residual = x.reshape(-1, x.shape[2]).index_select(0, flatPositions);         // [B, D] fp32
+        var h = attentionNorm.forward(residual + attended);                              // [B, D] fp32
+        var y = outputNorm.forward(h + feedForward.forward(h));                          // [B, D] fp32
+        return y.MoveToOuterDisposeScope();
+    }
 }

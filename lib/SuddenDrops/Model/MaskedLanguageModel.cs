@@ -91,6 +91,33 @@ public sealed class MaskedLanguageModel : nn.Module
         return new EncoderOutput(x, attentions, states);
     }
 
+    /// <summary>
+    /// Evaluation only: the encoder output at one position per row, [B, D] fp32, equal to <see cref="Encode"/>'s hidden
+    /// state there. Every block but the last runs over all positions; the last computes only the kept positions' queries
+    /// (<see cref="EncoderLayer.ForwardAt"/>), since nothing after it reads the others. Pseudo-log-likelihood scoring reads
+    /// one masked position per row, so this saves most of the last block (its FFN, output projection and T − 1 of T
+    /// attention rows).
+    /// </summary>
+    /// <param name="inputIds">[B, T] piece ids.</param>
+    /// <param name="attentionMask">[B, T] 1 for real tokens, 0 for padding, or null.</param>
+    /// <param name="rowPositions">[B] the position kept in each row (0 ≤ p_b &lt; T).</param>
+    public Tensor EncodeAt(Tensor inputIds, Tensor? attentionMask, Tensor rowPositions)
+    {
+        if (training) throw new InvalidOperationException("EncodeAt is for evaluation; call eval() first.");
+        using var scope = NewDisposeScope();
+        long b = inputIds.shape[0], t = inputIds.shape[1];
+        var x = embeddings.Forward(inputIds, null); // [B, T, D] fp32
+        var additive = attentionMask is null ? null : AdditiveMask(attentionMask, MixedPrecision.MatmulType(precision) ?? x.dtype); // [B, 1, 1, T]
+        for (var i = 0; i < layers.Count - 1; i++)
+            x = layers[i].Forward(x, additive, false, out _);
+        using var rowLength = t.ToScalar();
+        var flatPositions = arange(b, ScalarType.Int64, inputIds.device).mul(rowLength).add(rowPositions); // [B] b·T + p_b
+        return layers[layers.Count - 1].ForwardAt(x, additive, flatPositions).MoveToOuterDisposeScope(); // [B, D] fp32
+    }
+
+    /// <summary>MLM logits of encoder outputs already selected: [M, D] → [M, V] fp32.</summary>
+    public Tensor Predict(Tensor selected) => head.Forward(selected, embeddings.WordWeight);
+
     /// <summary>MLM logits at selected positions only.</summary>
     /// <param name="hidden">[B, T, D] encoder output.</param>
     /// <param name="flatPositions">[M] indices into the flattened B·T positions.</param>

@@ -97,6 +97,38 @@ public sealed class SelfAttention : nn.Module
         return MixedPrecision.Linear(merged, output, MatmulType).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Evaluation only: the attention output at one query position per row, with every position of the row as keys and
+    /// values. The same arithmetic as <see cref="Forward"/> at those positions (each query's softmax and weighted sum are
+    /// its own), without computing the other queries' rows: softmax(q Kᵀ / √d_h + mask) V with q = Q[b, pₐ].
+    /// </summary>
+    /// <param name="x">[B, T, D] input.</param>
+    /// <param name="additiveMask">[B, 1, 1, T], or null when no key is padding.</param>
+    /// <param name="flatPositions">[B] index into the flattened B·T positions of row b's query: b·T + p_b.</param>
+    /// <returns>[B, D], in the matmul type</returns>
+    public Tensor ForwardAt(Tensor x, Tensor? additiveMask, Tensor flatPositions)
+    {
+        if (training) throw new InvalidOperationException("SelfAttention.ForwardAt is for evaluation; call eval() first.");
+        using var scope = NewDisposeScope();
+        long b = x.shape[0], t = x.shape[1], d = heads * headDim;
+        // The fused projection's rows are [W_q; W_k; W_v]: keys and values for every position, the query only where kept.
+        var weight = qkv.weight!;
+        var bias = qkv.bias!;
+        var keysValues = MixedPrecision.Linear(x, weight.narrow(0, d, 2 * d), bias.narrow(0, d, 2 * d), MatmulType) // [B, T, 2D]
+            .view(b, t, 2, heads, headDim).permute(2, 0, 3, 1, 4);                                                 // [2, B, H, T, Dh]
+        var k = keysValues[0];
+        var v = keysValues[1];
+        var kept = x.reshape(b * t, x.shape[2]).index_select(0, flatPositions);                                      // [B, D]
+        var q = MixedPrecision.Linear(kept, weight.narrow(0, 0, d), bias.narrow(0, 0, d), MatmulType)               // [B, D]
+            .view(b, heads, 1, headDim);                                                                             // [B, H, 1, Dh]
+        var scores = matmul(q * inverseSqrtHeadDim, k.transpose(-2, -1));                   // [B, H, 1, T]
+        if (additiveMask is not null) scores = scores + additiveMask;
+        var probs = scores.softmax(-1, ScalarType.Float32);                                 // [B, H, 1, T] fp32
+        var context = matmul(probs.to(v.dtype), v);                                         // [B, H, 1, Dh]
+        var merged = context.reshape(b, d);                                                 // [B, D]
+        return MixedPrecision.Linear(merged, output, MatmulType).MoveToOuterDisposeScope();
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -37,6 +37,35 @@ public class MaskedLanguageModelTests
         }
     }
 
+    [Theory]
+    [InlineData(Precision.Fp32, 1e-5)]
+    [InlineData(Precision.Bf16, 1e-5)] // same casts in the same order: only the reduction order may differ
+    public void Encoding_at_one_position_per_row_equals_the_full_encoding_there(Precision precision, double atol)
+    {
+        manual_seed(0);
+        using var model = new MaskedLanguageModel(Config) { Precision = precision };
+        model.eval();
+        var (ids, mask) = Batch();
+        var positions = tensor(new long[] { 0, 5, 8 }); // row 1: its last real piece; row 2: the one before its padding
+        using var noGrad = no_grad();
+        using var full = model.Encode(ids, mask);
+        using var expected = full.Hidden[TensorIndex.Tensor(arange(3L)), TensorIndex.Tensor(positions)]; // [3, D]
+        using var kept = model.EncodeAt(ids, mask, positions);                                             // [3, D]
+        Assert.Equal(new long[] { 3, Config.Hidden }, kept.shape);
+        Assert.Equal(ScalarType.Float32, kept.dtype);
+        Assert.True(allclose(kept, expected, rtol: 1e-4, atol: atol), $"max |Δ| = {(kept - expected).abs().max().item<float>()}");
+        using var logits = model.Predict(kept);
+        Assert.Equal(new long[] { 3, Config.VocabSize }, logits.shape);
+    }
+
+    [Fact]
+    public void Encoding_at_positions_refuses_a_model_in_training_mode()
+    {
+        using var model = new MaskedLanguageModel(Config);
+        var (ids, mask) = Batch();
+        Assert.Throws<InvalidOperationException>(() => model.EncodeAt(ids, mask, tensor(new long[] { 0, 0, 0 })));
+    }
+
     [Fact]
     public void Fused_attention_kernel_matches_the_explicit_path()
     {
