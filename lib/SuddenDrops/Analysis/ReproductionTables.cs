@@ -43,6 +43,12 @@ public static class ReproductionTables
     /// <summary>Base runs outside the sweep that also test claims 1–3: the first CPU tiny run and the GPU run of the small preset.</summary>
     public static readonly string[] ExtraBaseRuns = ["cpu-tiny/tiny-s0", "gpu-h200-2026-11-26/small"];
 
+    /// <summary>
+    /// The second scale searched on this CPU (issue 17, README "A second scale on this CPU"): one folder per candidate run,
+    /// read by the <c>capabilities</c> table beside the base runs above.
+    /// </summary>
+    public const string SecondScaleFolder = "cpu-scale";
+
     /// <summary>First step of the loss and accuracy onset analysis.</summary>
     public const double LateAnalysisFrom = 1000;
 
@@ -66,6 +72,7 @@ public static class ReproductionTables
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["transition"] = Transition(baseRuns).Render(),
+            ["capabilities"] = Capabilities([.. baseRuns, .. SecondScaleRuns(runsRoot)]).Render(),
             ["simplicity"] = Simplicity(baseRuns).Render(),
             ["variants"] = Variants(sweep).Render(),
             ["variants-weak"] = Variants(AtDefaultStrength(runsRoot)).Render(),
@@ -110,6 +117,40 @@ public static class ReproductionTables
              "loss at ▲ → ⏺ → end", $"steepest accuracy rise after {LateAnalysisFrom:N0} (▲ / steepest / ⏺)", "BLiMP at ▲ → ⏺ → end"],
             rows);
     }
+
+    /// <summary>The runs of <see cref="SecondScaleFolder"/>, labelled by their path under the root (none while it is absent).</summary>
+    public static IReadOnlyList<(string Label, RecordedRun Run)> SecondScaleRuns(string runsRoot) =>
+        [.. RunSet.Load(Path.Combine(runsRoot, SecondScaleFolder)).Runs.Select(r => ($"{SecondScaleFolder}/{r.Name}", r))];
+
+    /// <summary>Claim 2: does BLiMP (and the masked-token accuracy) jump after the UAS plateau? The rule of <see cref="CapabilitiesSummary"/>.</summary>
+    public static MarkdownTable Capabilities(IReadOnlyList<(string Label, RecordedRun Run)> runs)
+    {
+        var rows = runs.Select(entry =>
+        {
+            var (label, run) = entry;
+            var c = CapabilitiesSummary.Of(run, LateAnalysisFrom);
+            return (IReadOnlyList<string>)
+            [
+                label,
+                $"{Step(c.UasStructureOnset)} / {Step(c.UasCapabilitiesOnset)}",
+                c.BlimpProbes.ToString("N0", CultureInfo.InvariantCulture),
+                c.BlimpProbes == 0 ? "—" : $"{Step(c.BlimpStructureOnset)} / {Step(c.BlimpCapabilitiesOnset)}" + Sudden(c.BlimpStructureOnset, c.BlimpOnsetSudden),
+                Step(c.AccuracyStructureOnset) + Sudden(c.AccuracyStructureOnset, c.AccuracyOnsetSudden),
+                c.BlimpProbes == 0 ? "—" : Chain("P1", c.BlimpPlateau, c.BlimpLastThree),
+                c.FullBlimp is double f ? string.Create(CultureInfo.InvariantCulture, $"{f:P1} ({c.FullBlimpPairs:N0} pairs)") : "—",
+                YesNo(c.BlimpFollowsPlateau), YesNo(c.AccuracyFollowsPlateau),
+                c.Verdict(),
+            ];
+        }).ToList();
+        return new MarkdownTable(
+            ["run", "UAS ▲ / ⏺ (rise ≥ 0.05)", "BLiMP probes", $"BLiMP steepest rise after {LateAnalysisFrom:N0}: ▲ / ⏺", $"accuracy steepest rise after {LateAnalysisFrom:N0}: ▲", "BLiMP plateau → last three",
+             "full BLiMP, last checkpoint", "UAS ⏺ before BLiMP ▲", "UAS ⏺ before accuracy ▲", "verdict"],
+            rows);
+    }
+
+    private static string Sudden(double? step, bool sudden) => step is null || sudden ? "" : " (not sudden)";
+
+    private static string YesNo(bool? value) => value switch { true => "yes", false => "no", null => "—" };
 
     /// <summary>Claim 3: TwoNN dimension of each layer's token vectors around the UAS onsets, and its steepest change.</summary>
     public static MarkdownTable Simplicity(IReadOnlyList<(string Label, RecordedRun Run)> runs)
