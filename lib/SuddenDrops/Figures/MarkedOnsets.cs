@@ -38,7 +38,8 @@ internal sealed record MarkedOnsets(TransitionSummary Summary, string? NotMarked
         var summary = TransitionSummary.Of(run);
         var uas = run.Series(MetricColumns.Uas);
         if (uas.IsEmpty) return new MarkedOnsets(summary, "no UAS column");
-        if (!summary.HasOnset) return new MarkedOnsets(summary, "no significant UAS onset");
+        // The detector's own verdict is a sentence of numbers; a note needs only its gist (the notebooks' tables give the rest).
+        if (!summary.HasOnset) return new MarkedOnsets(summary, uas.Count < 5 ? summary.Verdict : "no significant UAS onset");
         var candidate = OnsetDetector.Analyze(uas.Steps, uas.Values, MarkOptions);
         return candidate.Detected is not null
             ? new MarkedOnsets(summary, null)

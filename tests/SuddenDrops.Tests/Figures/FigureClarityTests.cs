@@ -155,6 +155,16 @@ public sealed class FigureClarityTests : IDisposable
     }
 
     [Fact]
+    public void Sdrops_figures_skips_figure_1_for_a_folder_of_regularised_runs_only()
+    {
+        var results = FigureExport.SaveRunFigures(RunSet.Load(CommittedRuns.TinySasWeak), scratch.Path, png: false);
+
+        var twoStage = results.Single(r => r.Name == TwoStageTransitionFigure.FileName);
+        Assert.False(twoStage.WasSaved);
+        Assert.Contains("no base run", twoStage.SkippedBecause, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_panel_without_data_says_so_instead_of_staying_blank()
     {
         var longer = ChartJson.Of(EarlySuppressionFigure.Create(RunSet.Load(CommittedRuns.TinySas16k)));
