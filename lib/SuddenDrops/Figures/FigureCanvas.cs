@@ -7,7 +7,8 @@ namespace SuddenDrops.Figures;
 /// Builds one plotly figure from panels, traces, shapes and annotations, written as plotly.js attributes on
 /// Plotly.NET's dynamic objects (<see cref="Trace2D"/>, <see cref="Layout"/>), and returns it as a Plotly.NET
 /// <see cref="GenericChart"/>. The figure builders use it so that every chart has the same look; missing values
-/// (NaN) become JSON nulls, which plotly draws as gaps.
+/// (NaN) become JSON nulls, which plotly draws as gaps. No panel is left blank: a panel without data when the chart is
+/// built gets a "no data: …" message (<see cref="NoDataReason"/> says why; see <see cref="ToChart"/>).
 /// </summary>
 internal sealed class FigureCanvas(string title, int width, int height)
 {
@@ -15,6 +16,10 @@ internal sealed class FigureCanvas(string title, int width, int height)
     private readonly List<DynamicObj.DynamicObj> annotations = [];
     private readonly List<DynamicObj.DynamicObj> shapes = [];
     private readonly List<(PanelAxes Axes, PanelBox Box, DynamicObj.DynamicObj X, DynamicObj.DynamicObj Y)> panels = [];
+    private readonly HashSet<int> hiddenPanels = [];
+    private readonly HashSet<int> panelsWithData = [];
+    private readonly HashSet<int> panelsWithMessage = [];
+    private readonly Dictionary<int, string> noDataReasons = [];
     private int subtitles;
 
     /// <summary>Legend position: at the right of the panels (default) or below them.</summary>
@@ -23,8 +28,13 @@ internal sealed class FigureCanvas(string title, int width, int height)
     /// <summary>Extra room above the panels, in pixels, for the title and a note line.</summary>
     public int TopMargin { get; init; } = 90;
 
-    /// <summary>Adds a panel with titled axes; <paramref name="reversedY"/> puts the first category at the top (heatmaps).</summary>
-    public PanelAxes AddPanel(PanelBox box, string title, string xTitle, string yTitle, bool reversedY = false, bool hideAxes = false)
+    /// <summary>
+    /// Adds a panel with titled axes; <paramref name="reversedY"/> puts the first category at the top (heatmaps);
+    /// <paramref name="stepAxis"/> marks the x axis as training steps, formatted alike in every figure
+    /// (<see cref="FigureStyle.StepTickFormat"/>, <see cref="FigureStyle.StepHoverFormat"/>).
+    /// </summary>
+    public PanelAxes AddPanel(PanelBox box, string title, string xTitle, string yTitle, bool reversedY = false, bool hideAxes = false,
+        bool stepAxis = false)
     {
         var axes = new PanelAxes(panels.Count + 1);
         var x = Object(("domain", new[] { box.Left, box.Right }), ("anchor", axes.YRef), ("title", Object(("text", xTitle))),
@@ -32,6 +42,12 @@ internal sealed class FigureCanvas(string title, int width, int height)
         var y = Object(("domain", new[] { box.Bottom, box.Top }), ("anchor", axes.XRef), ("title", Object(("text", yTitle))),
             ("zeroline", false), ("automargin", true));
         if (reversedY) y.SetProperty("autorange", "reversed");
+        if (stepAxis)
+        {
+            x.SetProperty("tickformat", FigureStyle.StepTickFormat);
+            x.SetProperty("hoverformat", FigureStyle.StepHoverFormat);
+        }
+        if (hideAxes) hiddenPanels.Add(axes.Index);
         if (hideAxes)
             foreach (var axis in new[] { x, y })
             {
@@ -52,6 +68,16 @@ internal sealed class FigureCanvas(string title, int width, int height)
         axis.SetProperty("range", new[] { from, to });
         axis.SetProperty("autorange", false);
     }
+
+    /// <summary>A logarithmic scale on a panel's axis (values ≤ 0 are not drawn).</summary>
+    public void SetLogAxis(PanelAxes panel, bool xAxis)
+    {
+        var axis = xAxis ? panels[panel.Index - 1].X : panels[panel.Index - 1].Y;
+        axis.SetProperty("type", "log");
+    }
+
+    /// <summary>Why a panel may have nothing to draw, shown as "no data: <paramref name="reason"/>" when it ends up empty.</summary>
+    public void NoDataReason(PanelAxes panel, string reason) => noDataReasons[panel.Index] = reason;
 
     /// <summary>Tick positions and their labels on a panel's axis (e.g. words on a heatmap).</summary>
     public void SetTicks(PanelAxes panel, bool xAxis, IReadOnlyList<double> positions, IReadOnlyList<string> labels, int angle = 0)
@@ -84,6 +110,34 @@ internal sealed class FigureCanvas(string title, int width, int height)
         traces.Add(trace);
     }
 
+    /// <summary>A legend entry without data for a line style (e.g. "seed 1" and its dash).</summary>
+    public void LegendLine(string name, string color, string dash, string? group = null)
+    {
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("x", new double?[] { null });
+        trace.SetProperty("y", new double?[] { null });
+        trace.SetProperty("mode", "lines");
+        trace.SetProperty("name", name);
+        trace.SetProperty("line", Object(("color", color), ("width", 2), ("dash", dash)));
+        if (group is not null) trace.SetProperty("legendgroup", group);
+        traces.Add(trace);
+    }
+
+    /// <summary>
+    /// A filled horizontal band from <paramref name="low"/> to <paramref name="high"/> between x = <paramref name="from"/> and
+    /// <paramref name="to"/>, drawn as a trace (not a shape) so that the axis range includes it; no hover.
+    /// </summary>
+    public void Band(PanelAxes panel, string name, double from, double to, double low, double high, string fill, string? group = null,
+        bool showLegend = true)
+    {
+        var trace = Scatter(panel, name, [from, to, to, from, from], [low, low, high, high, low], "lines", group, showLegend, null);
+        trace.SetProperty("fill", "toself");
+        trace.SetProperty("fillcolor", fill);
+        trace.SetProperty("line", Object(("width", 0)));
+        trace.SetProperty("hoverinfo", "skip");
+        traces.Add(trace);
+    }
+
     /// <summary>A legend entry without data (for symbols explained once, e.g. "▲ structure onset").</summary>
     public void LegendEntry(string name, string color, string symbol, string? group = null)
     {
@@ -109,6 +163,7 @@ internal sealed class FigureCanvas(string title, int width, int height)
         trace.SetProperty("colorscale", colorScale.Select(stop => new object[] { stop.Position, stop.Color }).ToArray());
         trace.SetProperty("zmin", zMin);
         trace.SetProperty("zmax", zMax);
+        if (z.Length > 0) panelsWithData.Add(panel.Index);
         trace.SetProperty("colorbar", Object(("title", Object(("text", colorBarTitle))), ("x", colorBarX), ("len", 0.8), ("thickness", 14)));
         if (hoverText is not null)
         {
@@ -127,6 +182,7 @@ internal sealed class FigureCanvas(string title, int width, int height)
         if (background is not null) annotation.SetProperty("bgcolor", background);
         if (angle != 0) annotation.SetProperty("textangle", angle);
         annotations.Add(annotation);
+        panelsWithData.Add(panel.Index);
     }
 
     /// <summary>A vertical line across a whole panel at data x.</summary>
@@ -157,11 +213,14 @@ internal sealed class FigureCanvas(string title, int width, int height)
         annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0.5), ("y", 0.5), ("showarrow", false),
             ("xanchor", "center"), ("yanchor", "middle"), ("align", "center"), ("font", Object(("size", 15), ("color", "#b22222")))));
 
-    /// <summary>A message in the middle of one panel (e.g. "BLiMP: no value in these runs").</summary>
+    /// <summary>A message in the middle of one panel (e.g. "GLUE: no data: …"), wrapped to the panel's width.</summary>
     public void PanelMessage(PanelAxes panel, string text)
     {
+        panelsWithMessage.Add(panel.Index);
         var box = panels[panel.Index - 1].Box;
-        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", box.CenterX), ("y", (box.Bottom + box.Top) / 2),
+        // About 7.5 pixels per character at size 13: wrap to the panel's width.
+        var characters = Math.Max(20, (int)((box.Right - box.Left) * (width - 100) / 7.5));
+        annotations.Add(Object(("text", PlotText.Wrap(text, characters)), ("xref", "paper"), ("yref", "paper"), ("x", box.CenterX), ("y", (box.Bottom + box.Top) / 2),
             ("showarrow", false), ("xanchor", "center"), ("yanchor", "middle"), ("font", Object(("size", 13), ("color", "#b22222")))));
     }
 
@@ -176,9 +235,15 @@ internal sealed class FigureCanvas(string title, int width, int height)
         return canvas.ToChart();
     }
 
-    /// <summary>The figure as a Plotly.NET chart with Plotly.NET's default template (white background, grid).</summary>
+    /// <summary>
+    /// The figure as a Plotly.NET chart with Plotly.NET's default template (white background, grid). A visible panel
+    /// with no data and no message of its own gets "no data: " and its <see cref="NoDataReason"/> in its middle.
+    /// </summary>
     public GenericChart ToChart()
     {
+        foreach (var (axes, _, _, _) in panels)
+            if (!hiddenPanels.Contains(axes.Index) && !panelsWithData.Contains(axes.Index) && !panelsWithMessage.Contains(axes.Index))
+                PanelMessage(axes, "no data: " + noDataReasons.GetValueOrDefault(axes.Index, "nothing was measured for this panel in these runs"));
         var chart = GenericChart.ofTraceObjects(true, traces);
         var layout = GenericChart.getLayout(chart);
         layout.SetProperty("title", Object(("text", title), ("x", 0.01), ("xanchor", "left"), ("y", 1), ("yref", "container"), ("yanchor", "top"),
@@ -200,10 +265,11 @@ internal sealed class FigureCanvas(string title, int width, int height)
         return GenericChart.setLayout(layout, chart);
     }
 
-    private static Trace2D Scatter(PanelAxes panel, string name, IReadOnlyList<double> x, IReadOnlyList<double> y, string mode,
+    private Trace2D Scatter(PanelAxes panel, string name, IReadOnlyList<double> x, IReadOnlyList<double> y, string mode,
         string? group, bool showLegend, IReadOnlyList<string>? hoverText)
     {
         var trace = new Trace2D("scatter");
+        if (y.Any(double.IsFinite)) panelsWithData.Add(panel.Index);
         trace.SetProperty("x", Nullable(x));
         trace.SetProperty("y", Nullable(y));
         trace.SetProperty("mode", mode);

@@ -23,7 +23,9 @@ public static class FigureExport
         var curves = runs.Where(r => r.Has(MetricColumns.EvalLoss) || r.Has(MetricColumns.Uas));
         results.Add(curves.IsEmpty
             ? Skipped(TwoStageTransitionFigure.FileName, $"no run in {runs.Folder} has eval_loss or uas in metrics.csv")
-            : Save(TwoStageTransitionFigure.Create(curves.Runs), TwoStageTransitionFigure.FileName, outputFolder, png));
+            : TwoStageTransitionFigure.Drawable(curves.Runs).Count == 0
+                ? Skipped(TwoStageTransitionFigure.FileName, $"no base run in {runs.Folder} (Figure 1 shows base runs only; the SAS runs are in sas-variants and early-suppression)")
+                : Save(TwoStageTransitionFigure.Create(curves.Runs), TwoStageTransitionFigure.FileName, outputFolder, png));
         results.Add(SimplicityDipFigure.MissingReason(runs.Runs) is { } noTwoNn
             ? Skipped(SimplicityDipFigure.FileName, noTwoNn)
             : Save(SimplicityDipFigure.Create(runs.Runs), SimplicityDipFigure.FileName, outputFolder, png));

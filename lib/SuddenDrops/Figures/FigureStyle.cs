@@ -28,6 +28,18 @@ public static class FigureStyle
     /// <summary>Text glyph of the capabilities onset (⏺ in the paper; ● renders in every font).</summary>
     public const string CapabilitiesOnsetGlyph = "●";
 
+    /// <summary>
+    /// Tick format of every step axis (training step, release step k), in d3-format: SI prefixes without trailing zeros
+    /// (0, 500, 2k, 7.5k, 16k), the same in all figures; <see cref="StepHoverFormat"/> gives the exact step on hover.
+    /// </summary>
+    public const string StepTickFormat = "~s";
+
+    /// <summary>Hover format of every step axis: the whole step with thousands separators (3,548).</summary>
+    public const string StepHoverFormat = ",d";
+
+    /// <summary>Fill of the ± 1 standard-error band around BLiMP's chance level.</summary>
+    public const string ChanceBandFill = "rgba(127, 127, 127, 0.18)";
+
     /// <summary>Neutral colour for reference lines (offset baseline, base run).</summary>
     public const string ReferenceGray = "#7f7f7f";
 

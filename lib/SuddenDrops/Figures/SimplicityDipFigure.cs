@@ -47,8 +47,12 @@ public static class SimplicityDipFigure
         for (var p = 0; p < drawn.Count; p++)
         {
             var run = drawn[p];
-            var summary = TransitionSummary.Of(run);
-            var panel = canvas.AddPanel(PanelBox.InGrid(p, rows, columns), Caption(run, summary), "step", p % columns == 0 ? "intrinsic dimension (TwoNN)" : "");
+            var onsets = MarkedOnsets.Of(run);
+            var panel = canvas.AddPanel(PanelBox.InGrid(p, rows, columns), Caption(onsets), "step",
+                p % columns == 0 ? "intrinsic dimension (TwoNN, log scale)" : "", stepAxis: true);
+            // Log scale: the embeddings start near 40 and every layer then stays below about 10, where the dip is; on a
+            // linear 0–40 axis that range is a few pixels high.
+            canvas.SetLogAxis(panel, xAxis: false);
             foreach (var layer in run.IntrinsicDimensionLayers)
             {
                 var series = run.Series(MetricColumns.IntrinsicDimension(layer));
@@ -56,14 +60,14 @@ public static class SimplicityDipFigure
                 canvas.Line(panel, name, series.Steps, series.Values, FigureStyle.LayerColor(layer, lastLayer), group: name,
                     showLegend: legendLayers.Add(layer), markers: series.Count <= 40);
             }
-            OnsetMarks.AsLines(canvas, panel, summary, "#000000");
+            OnsetMarks.AsLines(canvas, panel, onsets, "#000000");
         }
-        canvas.Subtitle($"dashed: {FigureStyle.StructureOnsetGlyph} structure onset · dotted: {FigureStyle.CapabilitiesOnsetGlyph} capabilities onset (from each run's UAS curve)");
+        canvas.Subtitle($"dashed: {FigureStyle.StructureOnsetGlyph} structure onset · dotted: {FigureStyle.CapabilitiesOnsetGlyph} capabilities onset (from each run's UAS curve, marked when {OnsetMarks.Rule})");
         return canvas.ToChart();
     }
 
-    private static string Caption(RecordedRun run, TransitionSummary summary) =>
-        summary.HasOnset
-            ? string.Create(CultureInfo.InvariantCulture, $"{run.Name}: ▲ {summary.StructureOnsetStep:N0}, ● {summary.CapabilitiesOnsetStep:N0}")
-            : $"{run.Name}: no UAS onset";
+    private static string Caption(MarkedOnsets onsets) =>
+        onsets.IsMarked
+            ? string.Create(CultureInfo.InvariantCulture, $"{onsets.Run}: ▲ {onsets.StructureOnsetStep:N0}, ● {onsets.CapabilitiesOnsetStep:N0}")
+            : $"{onsets.Run}: ▲/● not marked ({onsets.NotMarkedReason})";
 }

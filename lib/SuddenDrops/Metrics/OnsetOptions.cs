@@ -3,6 +3,13 @@ namespace SuddenDrops.Metrics;
 /// <summary>Settings of <see cref="OnsetDetector"/>; the defaults are those its tests were written against.</summary>
 public sealed record OnsetOptions
 {
+    /// <summary>
+    /// The project's rule for a UAS onset verdict: the smoothed UAS rise across the flank must be at least 0.05 (README,
+    /// "Early stop"); a cleaner but smaller wobble is no onset. Figures mark ▲ and ⏺ only under this rule
+    /// (<see cref="MinRise"/> = this value).
+    /// </summary>
+    public const double UasVerdictMinRise = 0.05;
+
     /// <summary>Look for a sudden rise (default) or a sudden drop.</summary>
     public RiseDirection Direction { get; init; } = RiseDirection.Rising;
 
