@@ -102,7 +102,7 @@ public sealed record ImplicitParseClaim(
 
     private static string F3(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static string Signed(double value) => Math.Round(value, 3).ToString("+0.000;−0.000;0.000", CultureInfo.InvariantCulture);
+    private static string Signed(double value) => Math.Round(value, 3).ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -41,7 +41,7 @@ public class ImplicitParseClaimTests
         Assert.Contains("**Verdict: not shown at this checkpoint.**", tie);
         Assert.Contains("a margin of 0.000", tie);
         Assert.Contains("in 1 of 3 relations", tie);
-        Assert.Contains("largest margin: amod, +0.018; smallest: nsubj, −0.050", tie);
+        Assert.Contains("largest margin: amod, +0.018; smallest: nsubj, -0.050", tie);
         Assert.Contains("**Verdict: not reproduced at this checkpoint.**", Claim(0.20, 0.287).Section());
     }
 
