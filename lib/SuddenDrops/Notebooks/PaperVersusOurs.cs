@@ -135,10 +135,11 @@ public static class PaperVersusOurs
         };
     }
 
-    /// <summary>|λ| and its scale for one run (none without a regulariser).</summary>
+    /// <summary>|λ| and its scale for one run (none without a regulariser; 0 for base, whatever its magnitude).</summary>
     public static string Lambda(RecordedRun run)
     {
         if (ConfigOf(run).Regularizer is not { } regularizer) return "—";
+        if (regularizer.Variant.Kind == SasVariantKind.Baseline) return "λ = 0 (base: the same batches, R only measured)";
         var magnitude = regularizer.Magnitude.ToString("0.####", CultureInfo.InvariantCulture);
         return regularizer.Scale switch
         {

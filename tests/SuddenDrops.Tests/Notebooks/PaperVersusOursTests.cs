@@ -33,6 +33,7 @@ public class PaperVersusOursTests
         Assert.Equal("—", PaperVersusOurs.Lambda(cpu));
         Assert.Equal("8,000 steps × 64 sequences × 64 tokens (29.1M tokens, stopped at step 7,103)", PaperVersusOurs.Training(cpu));
         Assert.Equal("not measured", PaperVersusOurs.Blimp(cpu));
+        Assert.Equal("λ = 0 (base: the same batches, R only measured)", PaperVersusOurs.Lambda(Committed("tiny-sas", "base-s0")));
         Assert.Equal("4 layers × 256 wide × 4 heads (small preset, 30,522 pieces)", PaperVersusOurs.Model(small));
         Assert.Equal("6,500 steps × 128 sequences × 128 tokens (106.5M tokens)", PaperVersusOurs.Training(small));
         Assert.Equal("wikipedia, full BERT vocabulary", PaperVersusOurs.Data(small));
