@@ -25,4 +25,13 @@ public sealed record RelationAttachment(
 
     /// <summary>The best head for this relation as "layer-head-direction".</summary>
     public string HeadName => HeadLabel.Of(Layer, Head, Direction);
+
+    /// <summary>
+    /// <see cref="Uas"/> − <see cref="BaselineUas"/>: how far the relation's best head parses above its best fixed offset
+    /// (positive: the head knows more than the words' order; e.g. amod is nearly always +1, so its margin is small).
+    /// </summary>
+    public double Margin => Uas - BaselineUas;
+
+    /// <summary>Whether the relation's best head attaches more of its words than the best fixed offset does.</summary>
+    public bool BeatsOffset => Uas > BaselineUas;
 }
