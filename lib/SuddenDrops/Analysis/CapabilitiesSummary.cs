@@ -52,7 +52,7 @@ public sealed record CapabilitiesSummary(
     int? FullBlimpPairs)
 {
     /// <summary>A UAS onset counts only with a smoothed rise of at least this much (the project's verdict rule).</summary>
-    public const double UasMinRise = 0.05;
+    public const double UasMinRise = OnsetOptions.UasVerdictMinRise;
 
     /// <summary>Tokens after the UAS ⏺ over which BLiMP's plateau value is averaged.</summary>
     public const double PlateauTokens = 8e6;
@@ -87,7 +87,7 @@ public sealed record CapabilitiesSummary(
         var uas = run.Series(MetricColumns.Uas);
         var blimp = From(run.Series(MetricColumns.Blimp), lateFrom);
         var accuracy = From(run.Series(MetricColumns.EvalAccuracy), lateFrom);
-        var uasOnset = Steepest(uas, new OnsetOptions { MinRise = UasMinRise });
+        var uasOnset = Steepest(uas, OnsetOptions.UasVerdict);
         uasOnset = uasOnset is { IsSignificant: true } ? uasOnset : null;
         var blimpOnset = Steepest(blimp, null);
         var accuracyOnset = Steepest(accuracy, null);

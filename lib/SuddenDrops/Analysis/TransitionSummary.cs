@@ -75,7 +75,7 @@ public sealed record TransitionSummary(
     {
         if (uas.IsEmpty) return (null, "no UAS column");
         if (uas.Count < 5) return (null, $"only {uas.Count} UAS checkpoint(s); the detector needs 5");
-        var analysis = OnsetDetector.Analyze(uas.Steps, uas.Values);
+        var analysis = OnsetDetector.Analyze(uas.Steps, uas.Values, OnsetOptions.UasVerdict);
         if (analysis.Detected is { } onset) return (onset, "onset");
         return (null, analysis.Candidate is { } c
             ? string.Create(CultureInfo.InvariantCulture,

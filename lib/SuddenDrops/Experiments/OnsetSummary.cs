@@ -13,7 +13,9 @@ public static class OnsetSummary
 {
     /// <summary>Rising metrics by default; losses (columns ending in "loss") are analysed as drops.</summary>
     public static OnsetOptions DefaultOptionsFor(string column) =>
-        column.EndsWith("loss", StringComparison.OrdinalIgnoreCase) ? new OnsetOptions { Direction = RiseDirection.Falling } : new OnsetOptions();
+        column.EndsWith("loss", StringComparison.OrdinalIgnoreCase) ? new OnsetOptions { Direction = RiseDirection.Falling }
+        : column == MetricColumns.Uas ? OnsetOptions.UasVerdict
+        : new OnsetOptions();
 
     /// <summary>The analysis of <paramref name="column"/> in a metrics CSV file or a run folder holding one.</summary>
     public static MetricOnset Of(string metricsCsvOrRunFolder, string column, OnsetOptions? options = null, double fromStep = double.NegativeInfinity)

@@ -10,6 +10,9 @@ public sealed record OnsetOptions
     /// </summary>
     public const double UasVerdictMinRise = 0.05;
 
+    /// <summary>The options every UAS verdict, table and figure mark uses: the defaults with <see cref="MinRise"/> = <see cref="UasVerdictMinRise"/>.</summary>
+    public static OnsetOptions UasVerdict { get; } = new() { MinRise = UasVerdictMinRise };
+
     /// <summary>Look for a sudden rise (default) or a sudden drop.</summary>
     public RiseDirection Direction { get; init; } = RiseDirection.Rising;
 

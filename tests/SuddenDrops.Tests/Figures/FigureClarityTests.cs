@@ -38,9 +38,11 @@ public sealed class FigureClarityTests : IDisposable
     public void Onsets_whose_uas_rise_is_below_the_verdict_rule_are_not_marked_and_the_figure_says_why()
     {
         var runs = RunSet.Load(CommittedRuns.TinySasWeak);
-        var (wobble, _) = TransitionSummary.DetectOnset(runs["sas--s2"]!.Series(MetricColumns.Uas));
+        var uas = runs["sas--s2"]!.Series(MetricColumns.Uas);
+        var wobble = OnsetDetector.Analyze(uas.Steps, uas.Values).Detected;
         Assert.NotNull(wobble); // the default thresholds accept it…
         Assert.True(wobble.Rise < OnsetOptions.UasVerdictMinRise, $"…but its UAS rise is {wobble.Rise:F3}");
+        Assert.Null(TransitionSummary.DetectOnset(uas).Onset); // …and so do the tables: no onset
 
         var chart = ChartJson.Of(SasVariantsFigure.Create(runs));
 
