@@ -69,6 +69,27 @@ public sealed record ImplicitParseClaim(
         return new MarkdownTable(["relation", "words", "best head", "head UAS", "best offset k", "offset UAS", "margin", "head beats offset"], rows);
     }
 
+    /// <summary>
+    /// Checkpoints side by side (e.g. one on the UAS plateau before the structure onset and one after it), one row each:
+    /// the best head and its UAS (all words, non-root, mean attention on the gold head), the best offset parser, the margin
+    /// and its reading, and how many relations' best heads beat their own offset.
+    /// </summary>
+    public static MarkdownTable Comparison(IReadOnlyList<ImplicitParseClaim> claims)
+    {
+        var rows = claims.Select(c => (IReadOnlyList<string>)
+        [
+            c.Checkpoint, HeadLabel.Of(c.Headline.Layer, c.Headline.Head, c.Headline.Direction),
+            F3(c.Headline.Uas), F3(c.Headline.UasNonRoot), c.Headline.Continuous is double m ? F3(m) : "—",
+            Invariant($"{c.BestOffset.Offset:+0;-0}: {F3(c.BestOffset.Uas)}"), Signed(c.Margin),
+            c.Result switch { Outcome.AboveOffset => "above", Outcome.TiesOffset => "tie", _ => "below" } + Invariant($" (±{F3(c.Yardstick)})"),
+            Invariant($"{c.RelationsAboveOffset} of {c.Relations.Count}"),
+        ]).ToList();
+        return new MarkdownTable(
+            ["checkpoint", "best head", "UAS", "UAS without root", "attention on the gold head", "best offset k: UAS", "margin",
+             "head against offset", "relations whose head beats their offset"],
+            rows);
+    }
+
     /// <summary>The closing section as markdown: the paper says, our runs show, verdict.</summary>
     public string Section()
     {

@@ -60,4 +60,17 @@ public class ImplicitParseClaimTests
         Assert.Equal("| amod | 200 | 0-1-head2dep | 0.760 | +1 | 0.742 | +0.018 | yes |", table[2]);
         Assert.Equal(4, table.Length); // header, rule, amod, and the final newline
     }
+
+    [Fact]
+    public void Checkpoints_side_by_side_give_one_row_each_with_the_margin_and_its_reading()
+    {
+        var table = ImplicitParseClaim.Comparison([Claim(0.12, 0.287) with { Checkpoint = "plateau" }, Claim(0.40, 0.30)]).Render();
+
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length); // header, rule, two rows
+        Assert.StartsWith("| plateau | 0-1-head2dep | 0.120 |", lines[2]);
+        Assert.Contains("| +1: 0.287 | -0.167 | below (±0.009) | 1 of 3 |", lines[2]);
+        Assert.Contains("| 0.400 |", lines[3]);
+        Assert.Contains("| +0.100 | above (±0.009) | 1 of 3 |", lines[3]);
+    }
 }

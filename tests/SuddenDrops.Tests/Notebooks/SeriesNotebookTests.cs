@@ -26,7 +26,7 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
     private static readonly Dictionary<string, (string Figure, string[] AnyColor)[]> Figures = new()
     {
         ["00-setup"] = [],
-        ["01-implicit-parses"] = [("01-dependency-tree", ["#222222"]), ("01-attention-heatmap", ["#2171b5"])],
+        ["01-implicit-parses"] = [("01-dependency-tree", ["#222222"]), ("01-attention-heatmap", ["#2171b5"]), ("01-attention-heatmap-plateau", ["#2171b5"])],
         ["02-two-stage-transition"] = [("02-two-stage-transition", ["#636efa"]), ("02-two-stage-across-runs", ["#EF553B"])],
         ["03-simplicity-dip"] = [("03-simplicity-dip", [Missing, "#440154"])],
         ["04-sas-plus-minus"] = [("04-sas-plus-minus", [Missing, "#333333"])],
