@@ -10,7 +10,7 @@ namespace SuddenDrops.Metrics;
 /// of each piece when it alone is replaced by [MASK]. The sentence is fed as <c>[CLS] pieces [SEP]</c>; [CLS] and [SEP]
 /// are context, never scored; every other piece is, [UNK] included.
 /// <para>
-/// Batched: the n masked copies of a sentence are n rows of one batch, and sentences (taken shortest first) share a batch while
+/// Batched: the n masked copies of a sentence are n rows of one batch, and sentences of one length (taken shortest first) share a batch while
 /// rows × longest row stays within the token budget (a sentence's copies are never split over batches). The MLM head runs
 /// only at the masked position of each row, and so does the encoder's last block (<see cref="MaskedLanguageModel.EncodeAt"/>:
 /// its queries, FFN and output projection at that position only), so one batch costs L − 1 full blocks over its rows, the
@@ -76,7 +76,8 @@ public sealed class PseudoLogLikelihood
         {
             var n = sentences[i].Length;
             var width = Math.Max(longest, n + 2);
-            if (i > start && (long)(rows + n) * width > tokenBudget)
+            // A batch holds sentences of one length only (they come sorted): no padding, so no attention mask to add.
+            if (i > start && ((long)(rows + n) * width > tokenBudget || n + 2 != longest))
             {
                 yield return (start, i - start);
                 (start, rows, width) = (i, 0, n + 2);
@@ -124,7 +125,8 @@ public sealed class PseudoLogLikelihood
 
         using var scope = NewDisposeScope();
         var inputIds = tensor(ids, [rows, width]).to(device);
-        var attentionMask = tensor(attention, [rows, width]).to(device);
+        // Null when no row is padded (the usual case: a batch holds one sentence length), so that no mask is added.
+        var attentionMask = Array.IndexOf(attention, 0L) < 0 ? null : tensor(attention, [rows, width]).to(device);
         var allPositions = tensor(positions).to(device); // [R]
         using var hidden = model.EncodeAt(inputIds, attentionMask, allPositions); // [R, D]
         var allTargets = tensor(targets).to(device);     // [R]

@@ -110,8 +110,9 @@ public sealed class MaskedLanguageModel : nn.Module
         var additive = attentionMask is null ? null : AdditiveMask(attentionMask, MixedPrecision.MatmulType(precision) ?? x.dtype); // [B, 1, 1, T]
         for (var i = 0; i < layers.Count - 1; i++)
             x = layers[i].Forward(x, additive, false, out _);
+        using var rowCount = b.ToScalar(); // held through the native calls (environment.md, "Scalars")
         using var rowLength = t.ToScalar();
-        var flatPositions = arange(b, ScalarType.Int64, inputIds.device).mul(rowLength).add(rowPositions); // [B] b·T + p_b
+        var flatPositions = arange(rowCount, dtype: ScalarType.Int64, device: inputIds.device).mul(rowLength).add(rowPositions); // [B] b·T + p_b
         return layers[layers.Count - 1].ForwardAt(x, additive, flatPositions).MoveToOuterDisposeScope(); // [B, D] fp32
     }
 
