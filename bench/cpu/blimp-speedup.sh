@@ -11,29 +11,14 @@
 set -euo pipefail
 base=${1:-3b1092d}
 rounds=${2:-3}
-root=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
-work=${SDROPS_BENCH_DIR:-/tmp/sdrops-bench}
-base_dir="$work/$base"
-base_bin="$base_dir/lib/SuddenDrops.Cli/bin/Release/net10.0/sdrops"
-head_bin="$root/lib/SuddenDrops.Cli/bin/Release/net10.0/sdrops"
+source "$(dirname "$0")/builds.sh"
 checkpoint="$root/data/runs/cpu-tiny/tiny-s0"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-if [ ! -x "$base_bin" ]; then
-  rm -rf "$base_dir"; mkdir -p "$base_dir"
-  git -C "$root" archive "$base" | tar -x -C "$base_dir"
-  dotnet build "$base_dir/lib/SuddenDrops.Cli" -c Release -v q -nologo >/dev/null
-fi
-dotnet build "$root/lib/SuddenDrops.Cli" -c Release -v q -nologo >/dev/null
-
-load=$(cut -d' ' -f1 /proc/loadavg)
-if awk "BEGIN{exit !($load > 0.3)}"; then echo "warning: load average $load; the numbers are not those of an idle machine" >&2; fi
-
 # One scoring with a build and its extra options: prints "pairs_per_s mean_over_paradigms".
 score() { local bin=$1; shift; "$bin" blimp --checkpoint "$checkpoint" --per-paradigm 20 --out "$out/report.json" "$@" 2>&1 \
   | grep '^blimp:' | sed -E 's/.*mean_over_paradigms=([0-9.]+).*pairs_per_s=([0-9.]+).*/\2 \1/'; }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "date $(date -u +%F), $(nproc) cores, $cpu; baseline $base, this build $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo '+changes'); $rounds rounds of 1,340 pairs, all cores"
