@@ -25,6 +25,7 @@ internal static class CommandCatalog
         yield return ParserCommand.Create();
         yield return ParseCommand.Create();
         yield return SilverCommand.Create();
+        yield return LambdaCommand.Create();
         yield return NotebooksCommand.Create();
     }
 }
