@@ -53,14 +53,33 @@ public sealed class PseudoLogLikelihood
         var sortedScores = new double[sentences.Count];
         var wasTraining = model.training;
         model.eval();
+        var batches = Batches(sorted).ToList();
+        // On a CPU with several libtorch threads, whole batches run side by side, one thread each: BLiMP's rows are short and
+        // its elementwise kernels too small to split well over threads (bench/RESULTS.md). Each batch writes only its own
+        // sentences' scores, so the result does not depend on the order or the number of streams.
+        var threads = get_num_threads();
+        var streams = device.type == TorchSharp.DeviceType.CPU ? Math.Min(threads, batches.Count) : 1;
         try
         {
-            using var inference = inference_mode(true); // no_grad without autograd's version counters and view tracking
-            foreach (var (start, count) in Batches(sorted))
-                ScoreBatch(model, sorted, start, count, sortedScores, device);
+            if (streams <= 1)
+            {
+                using var inference = inference_mode(true); // no_grad without autograd's version counters and view tracking
+                foreach (var (start, count) in batches)
+                    ScoreBatch(model, sorted, start, count, sortedScores, device);
+            }
+            else
+            {
+                set_num_threads(1);
+                Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = streams }, batch =>
+                {
+                    using var inference = inference_mode(true); // thread-local in libtorch: set on each worker
+                    ScoreBatch(model, sorted, batch.Start, batch.Count, sortedScores, device);
+                });
+            }
         }
         finally
         {
+            if (streams > 1) set_num_threads(threads);
             if (wasTraining) model.train();
         }
         var scores = new double[sentences.Count];
