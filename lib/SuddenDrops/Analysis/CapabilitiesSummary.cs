@@ -85,8 +85,8 @@ public sealed record CapabilitiesSummary(
     public static CapabilitiesSummary Of(RecordedRun run, double lateFrom = 0)
     {
         var uas = run.Series(MetricColumns.Uas);
-        var blimp = From(run.Series(MetricColumns.Blimp), lateFrom);
-        var accuracy = From(run.Series(MetricColumns.EvalAccuracy), lateFrom);
+        var blimp = run.Series(MetricColumns.Blimp).From(lateFrom);
+        var accuracy = run.Series(MetricColumns.EvalAccuracy).From(lateFrom);
         var uasOnset = Steepest(uas, OnsetOptions.UasVerdict);
         uasOnset = uasOnset is { IsSignificant: true } ? uasOnset : null;
         var blimpOnset = Steepest(blimp, null);
@@ -118,12 +118,6 @@ public sealed record CapabilitiesSummary(
         if (FullBlimp is not double f) missing.Add("no full BLiMP of the last checkpoint");
         else if (f < MinFullBlimp) missing.Add(string.Create(inv, $"full BLiMP {f:P1} < {MinFullBlimp:P0}"));
         return missing.Count == 0 ? "stage 2 shows" : "stage 2 does not show: " + string.Join("; ", missing);
-    }
-
-    private static MetricSeries From(MetricSeries series, double step)
-    {
-        var keep = Enumerable.Range(0, series.Count).Where(i => series.Steps[i] >= step).ToArray();
-        return MetricSeries.FromColumns(series.Column, [.. keep.Select(i => series.Steps[i])], [.. keep.Select(i => series.Values[i])]);
     }
 
     /// <summary>The steepest rise, significant or not; null under 5 points or when the series never rises.</summary>

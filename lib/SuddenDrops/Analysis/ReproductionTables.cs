@@ -328,10 +328,8 @@ public static class ReproductionTables
     /// </summary>
     private static Onset? Steepest(MetricSeries series, RiseDirection direction, double from)
     {
-        var kept = Enumerable.Range(0, series.Count).Where(i => series.Steps[i] >= from).ToList();
-        if (kept.Count < 5) return null;
-        return OnsetDetector.Analyze([.. kept.Select(i => series.Steps[i])], [.. kept.Select(i => series.Values[i])],
-            new OnsetOptions { Direction = direction }).Candidate;
+        var late = series.From(from);
+        return late.Count < 5 ? null : OnsetDetector.Analyze(late.Steps, late.Values, new OnsetOptions { Direction = direction }).Candidate;
     }
 
     /// <summary>

@@ -69,8 +69,8 @@ public sealed class EncoderLayer : nn.Module
     public Tensor ForwardAt(Tensor x, Tensor? additiveMask, Tensor flatPositions)
     {
         using var scope = NewDisposeScope();
-        var attended = attention.ForwardAt(x, additiveMask, flatPositions);             // [B, D]
-        var residual = x.reshape(-1, x.shape[2]).index_select(0, flatPositions);         // [B, D] fp32
+        var residual = x.reshape(-1, x.shape[2]).index_select(0, flatPositions);         // [B, D] fp32, x[b, p_b]
+        var attended = attention.ForwardAt(x, additiveMask, residual);                   // [B, D]
         var h = attentionNorm.forward(residual + attended);                              // [B, D] fp32
         var y = outputNorm.forward(h + feedForward.forward(h));                          // [B, D] fp32
         return y.MoveToOuterDisposeScope();

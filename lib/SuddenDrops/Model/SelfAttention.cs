@@ -104,9 +104,9 @@ public sealed class SelfAttention : nn.Module
     /// </summary>
     /// <param name="x">[B, T, D] input.</param>
     /// <param name="additiveMask">[B, 1, 1, T], or null when no key is padding.</param>
-    /// <param name="flatPositions">[B] index into the flattened B·T positions of row b's query: b·T + p_b.</param>
+    /// <param name="kept">[B, D] the input at row b's query position p_b (x[b, p_b]).</param>
     /// <returns>[B, D], in the matmul type</returns>
-    public Tensor ForwardAt(Tensor x, Tensor? additiveMask, Tensor flatPositions)
+    public Tensor ForwardAt(Tensor x, Tensor? additiveMask, Tensor kept)
     {
         if (training) throw new InvalidOperationException("SelfAttention.ForwardAt is for evaluation; call eval() first.");
         using var scope = NewDisposeScope();
@@ -118,7 +118,6 @@ public sealed class SelfAttention : nn.Module
             .view(b, t, 2, heads, headDim).permute(2, 0, 3, 1, 4);                                                 // [2, B, H, T, Dh]
         var k = keysValues[0];
         var v = keysValues[1];
-        var kept = x.reshape(b * t, x.shape[2]).index_select(0, flatPositions);                                      // [B, D]
         var q = MixedPrecision.Linear(kept, weight.narrow(0, 0, d), bias.narrow(0, 0, d), MatmulType)               // [B, D]
             .view(b, heads, 1, headDim);                                                                             // [B, H, 1, Dh]
         var scores = matmul(q * inverseSqrtHeadDim, k.transpose(-2, -1));                   // [B, H, 1, T]
