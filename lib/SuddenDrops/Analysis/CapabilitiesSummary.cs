@@ -91,7 +91,7 @@ public sealed record CapabilitiesSummary(
         uasOnset = uasOnset is { IsSignificant: true } ? uasOnset : null;
         var blimpOnset = Steepest(blimp, null);
         var accuracyOnset = Steepest(accuracy, null);
-        var plateauEnd = uasOnset is null ? (double?)null : uasOnset.CapabilitiesOnsetStep + PlateauTokens / TokensPerStep(run);
+        var plateauEnd = uasOnset is null ? (double?)null : uasOnset.CapabilitiesOnsetStep + PlateauTokens / run.TokensPerStep;
         var plateau = uasOnset is null ? [] : Enumerable.Range(0, blimp.Count)
             .Where(i => blimp.Steps[i] >= uasOnset.CapabilitiesOnsetStep && blimp.Steps[i] <= plateauEnd)
             .Select(i => blimp.Values[i]).ToArray();
@@ -123,16 +123,6 @@ public sealed record CapabilitiesSummary(
     /// <summary>The steepest rise, significant or not; null under 5 points or when the series never rises.</summary>
     private static Onset? Steepest(MetricSeries series, OnsetOptions? options) =>
         series.Count < 5 ? null : OnsetDetector.Analyze(series.Steps, series.Values, options).Candidate;
-
-    /// <summary>Tokens per optimiser step, from the tokens column (step × tokens per step), else from the config.</summary>
-    private static double TokensPerStep(RecordedRun run)
-    {
-        var tokens = run.Series(MetricColumns.Tokens);
-        for (var i = tokens.Count - 1; i >= 0; i--)
-            if (tokens.Steps[i] > 0) return tokens.Values[i] / tokens.Steps[i];
-        return run.Config is { } c ? (double)c.SequenceLength * c.BatchSize
-            : throw new InvalidDataException($"{run.MetricsPath}: no '{MetricColumns.Tokens}' column and no config.json to derive tokens per step from.");
-    }
 
     private static bool? Before(double? first, double? second) => first is double a && second is double b ? a < b : null;
 

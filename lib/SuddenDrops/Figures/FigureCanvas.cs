@@ -200,11 +200,15 @@ internal sealed class FigureCanvas(string title, int width, int height)
         shapes.Add(Object(("type", "rect"), ("xref", panel.XRef), ("yref", panel.YRef), ("x0", x0), ("x1", x1), ("y0", y0), ("y1", y1),
             ("line", Object(("color", color), ("width", lineWidth)))));
 
-    /// <summary>A line under the figure title, left-aligned (e.g. "BLiMP was not measured in these runs"); makes room for itself.</summary>
+    /// <summary>
+    /// A note under the figure title, left-aligned (e.g. "BLiMP was not measured in these runs"), above the notes added before
+    /// it; makes room for itself, one line per <c>&lt;br&gt;</c> it holds (<see cref="PlotText.Wrap"/>).
+    /// </summary>
     public void Subtitle(string text, string color = "#444444")
     {
-        subtitles++;
-        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0), ("y", 1), ("yshift", 26 + 18 * subtitles),
+        var shift = 26 + 18 * (subtitles + 1);
+        subtitles += text.Split("<br>").Length;
+        annotations.Add(Object(("text", text), ("xref", "paper"), ("yref", "paper"), ("x", 0), ("y", 1), ("yshift", shift),
             ("showarrow", false), ("xanchor", "left"), ("yanchor", "bottom"), ("align", "left"), ("font", Object(("size", 12), ("color", color)))));
     }
 

@@ -80,6 +80,23 @@ public sealed class RecordedRun
         return new RecordedRun(run, RunName.Parse(Path.GetFileName(run.Root)), run.TryLoadConfig(), new MetricsLog(run.MetricsPath), postHoc);
     }
 
+    /// <summary>
+    /// Tokens per optimiser step: from metrics.csv's tokens column (tokens ÷ step at the last checkpoint past step 0), else
+    /// from config.json (sequence length × batch size).
+    /// </summary>
+    /// <exception cref="InvalidDataException">Neither a tokens column nor a config.json.</exception>
+    public double TokensPerStep
+    {
+        get
+        {
+            var tokens = Series(MetricColumns.Tokens);
+            for (var i = tokens.Count - 1; i >= 0; i--)
+                if (tokens.Steps[i] > 0) return tokens.Values[i] / tokens.Steps[i];
+            return Config is { } c ? c.TokensPerStep
+                : throw new InvalidDataException($"{MetricsPath}: no '{MetricColumns.Tokens}' column and no config.json to derive tokens per step from.");
+        }
+    }
+
     /// <summary>Whether <paramref name="column"/> holds at least one measured value.</summary>
     public bool Has(string column) => Series(column).Count > 0;
 
