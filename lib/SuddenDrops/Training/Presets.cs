@@ -5,11 +5,12 @@ namespace SuddenDrops.Training;
 /// <summary>Named training configurations. Every value can be overridden from the command line.</summary>
 public static class Presets
 {
-    public static IReadOnlyList<string> Names { get; } = ["tiny", "small", "base"];
+    public static IReadOnlyList<string> Names { get; } = ["tiny", "small-cpu", "small", "base"];
 
     public static TrainingConfig Get(string name) => name.ToLowerInvariant() switch
     {
         "tiny" => Tiny,
+        "small-cpu" => SmallCpu,
         "small" => Small,
         "base" => Base,
         _ => throw new ArgumentException($"Unknown preset '{name}'. Known presets: {string.Join(", ", Names)}."),
@@ -34,6 +35,27 @@ public static class Presets
         Masking: new MaskingConfig(),
         Checkpoints: new CheckpointSchedule(DenseEvery: 100, DenseUntil: 8000, SparseEvery: 500),
         Probes: new ProbeConfig(SlowProbesEvery: 500),
+        Kernels: Kernels.Fast);
+
+    /// <summary>
+    /// The second scale for a 2-core CPU (issue 17's search, candidate <c>s-64</c>): the reference run's model (4 × 256 × 4,
+    /// FFN 1,024), learning rate and warm-up on Wikipedia, with the tiny preset's pruned vocabulary (6,095 pieces) and rows
+    /// of 64 pieces (batch 128, 8,192 tokens per step), which halve the attention's cost; 13,000 steps are the reference's
+    /// 106M tokens. Probes as in the search: the MLM loss and UAS on the reference's 400 EWT dev sentences of ≤ 40 words at
+    /// every checkpoint (every 100 steps), BLiMP on 20 pairs per paradigm and TwoNN every 500 steps. About 8 hours on one
+    /// thread of this CPU, bf16.
+    /// </summary>
+    public static TrainingConfig SmallCpu { get; } = new(
+        Preset: "small-cpu",
+        Model: BertConfig.Small(vocabSize: 6095) with { MaxPositions = 128 },
+        Corpus: new CorpusConfig(["wikipedia"], PrunedVocabulary: 4096),
+        SequenceLength: 64,
+        BatchSize: 128,
+        Steps: 13_000,
+        Optimizer: new OptimizerConfig(LearningRate: 5e-4, Epsilon: 1e-8, WarmupSteps: 500, Decay: LearningRateDecay.Constant),
+        Masking: new MaskingConfig(),
+        Checkpoints: new CheckpointSchedule(DenseEvery: 100, DenseUntil: 0, SparseEvery: 100),
+        Probes: new ProbeConfig(UasSentences: 400, UasMaxWords: 40, BlimpPerParadigm: 20, SlowProbesEvery: 500),
         Kernels: Kernels.Fast);
 
     /// <summary>The reference run's settings (../shared/reference): 4 × 256 × 4 on Wikipedia, T 128, batch 128, lr 5e-4 constant after 500 warm-up steps.</summary>
