@@ -63,6 +63,13 @@ public sealed record CapabilitiesSummary(
     /// <summary>The full BLiMP of the last checkpoint must reach at least this.</summary>
     public const double MinFullBlimp = 0.58;
 
+    /// <summary>The rule in one sentence, from the constants above (for notebooks and reports).</summary>
+    public static string Rule { get; } = string.Create(CultureInfo.InvariantCulture,
+        $"UAS ▲/⏺ count only with a smoothed rise of at least {UasMinRise:0.00}; BLiMP's plateau value is its mean in the " +
+        $"{PlateauTokens / 1e6:0}M tokens after the UAS ⏺; stage 2 shows when BLiMP then has a significant onset of its own, its last " +
+        $"three probes average at least {MinGain * 100:0} points above the plateau, and the full BLiMP of the last checkpoint " +
+        $"is at least {MinFullBlimp:P0}.");
+
     /// <summary>BLiMP's gain at the end over its plateau value.</summary>
     public double? Gain => BlimpLastThree - BlimpPlateau;
 

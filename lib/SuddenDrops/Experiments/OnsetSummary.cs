@@ -1,4 +1,5 @@
 using SuddenDrops.Metrics;
+using SuddenDrops.Runs;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Experiments;
@@ -30,14 +31,10 @@ public static class OnsetSummary
     {
         if (!metrics.Columns.Contains(column))
             throw new ArgumentException($"{metrics.FilePath} has no column '{column}' (columns: {string.Join(", ", metrics.Columns)}).");
-        var steps = metrics.Numbers(MetricColumns.Step);
-        var values = metrics.Numbers(column);
-        var kept = Enumerable.Range(0, steps.Length).Where(i => double.IsFinite(steps[i]) && steps[i] >= fromStep && double.IsFinite(values[i])).ToArray();
-        if (kept.Length < 5)
-            throw new ArgumentException($"{metrics.FilePath}: column '{column}' has {kept.Length} finite values; onset detection needs at least 5 checkpoints.");
-        var s = kept.Select(i => steps[i]).ToArray();
-        var v = kept.Select(i => values[i]).ToArray();
-        var analysis = OnsetDetector.Analyze(s, v, options ?? DefaultOptionsFor(column));
-        return new MetricOnset(column, kept.Length, s[^1], v[^1], analysis);
+        var series = MetricSeries.FromColumns(column, metrics.Numbers(MetricColumns.Step), metrics.Numbers(column)).From(fromStep);
+        if (series.Count < 5)
+            throw new ArgumentException($"{metrics.FilePath}: column '{column}' has {series.Count} finite values; onset detection needs at least 5 checkpoints.");
+        var analysis = OnsetDetector.Analyze(series.Steps, series.Values, options ?? DefaultOptionsFor(column));
+        return new MetricOnset(column, series.Count, series.Steps[^1], series.Values[^1], analysis);
     }
 }
