@@ -23,6 +23,9 @@ internal static class CommittedRuns
     /// <summary>The long-horizon sweep (base and SAS−(k), 16,000 steps; no GLUE reports).</summary>
     public static string TinySas16k => Path.Combine(Root, "tiny-sas-16k");
 
+    /// <summary>The second scale on this CPU: the <c>small-cpu</c> preset's seed 0 (issue 17's candidate <c>s-64</c>).</summary>
+    public static string SmallCpu => Path.Combine(Root, "cpu-scale", "s-64-s0");
+
     /// <summary>The run <paramref name="name"/> of the GPU runs (<see cref="Gpu"/>).</summary>
     public static string GpuRun(string name) => Path.Combine(Gpu, name);
 }

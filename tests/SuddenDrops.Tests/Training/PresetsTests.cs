@@ -36,6 +36,26 @@ public sealed class PresetsTests
     }
 
     [Fact]
+    public void Small_cpu_is_what_the_committed_second_scale_run_trained_with()
+    {
+        // The run was started before the preset existed, as `--preset small` with overrides; its label was changed to the
+        // preset made from it when it was committed (data/runs/cpu-scale/README.md).
+        var run = new RunFolder(CommittedRuns.SmallCpu).LoadConfig();
+        var preset = Presets.SmallCpu;
+        Assert.Equal(preset.Preset, run.Preset);
+        Assert.Equal(preset.Model, run.Model);
+        Assert.Equal(preset.Corpus.Sources, run.Corpus.Sources); // a list: the record compares it by reference
+        Assert.Equal(preset.Corpus with { Sources = run.Corpus.Sources }, run.Corpus);
+        Assert.Equal((preset.SequenceLength, preset.BatchSize, preset.Steps), (run.SequenceLength, run.BatchSize, run.Steps));
+        Assert.Equal(preset.Optimizer, run.Optimizer);
+        Assert.Equal(preset.Masking, run.Masking);
+        Assert.Equal(preset.Checkpoints, run.Checkpoints);
+        Assert.Equal((preset.ProbeSettings.UasSentences, preset.ProbeSettings.UasMaxWords, preset.ProbeSettings.BlimpPerParadigm),
+            (run.ProbeSettings.UasSentences, run.ProbeSettings.UasMaxWords, run.ProbeSettings.BlimpPerParadigm));
+        Assert.Null(run.Regularizer);
+    }
+
+    [Fact]
     public void Small_cpu_trains_a_few_steps_with_its_checkpoint_probes()
     {
         using var folder = new TempFolder();
