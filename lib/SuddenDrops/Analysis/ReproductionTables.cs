@@ -68,11 +68,11 @@ public static class ReproductionTables
     {
         var sweep = RunSet.Load(Path.Combine(runsRoot, SweepFolder));
         var weak = RunSet.Load(Path.Combine(runsRoot, WeakSweepFolder));
-        var baseRuns = BaseRuns(runsRoot, sweep);
+        IReadOnlyList<(string Label, RecordedRun Run)> baseRuns = [.. BaseRuns(runsRoot, sweep), .. SecondScaleRuns(runsRoot)];
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["transition"] = Transition(baseRuns).Render(),
-            ["capabilities"] = Capabilities([.. baseRuns, .. SecondScaleRuns(runsRoot)]).Render(),
+            ["capabilities"] = Capabilities(baseRuns).Render(),
             ["simplicity"] = Simplicity(baseRuns).Render(),
             ["variants"] = Variants(sweep).Render(),
             ["variants-weak"] = Variants(AtDefaultStrength(runsRoot)).Render(),
