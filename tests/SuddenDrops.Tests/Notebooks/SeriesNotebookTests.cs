@@ -27,7 +27,7 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
     {
         ["00-setup"] = [],
         ["01-implicit-parses"] = [("01-dependency-tree", ["#222222"]), ("01-attention-heatmap", ["#2171b5"]), ("01-attention-heatmap-plateau", ["#2171b5"])],
-        ["02-two-stage-transition"] = [("02-two-stage-transition", ["#636efa"]), ("02-two-stage-across-runs", ["#EF553B"])],
+        ["02-two-stage-transition"] = [("02-two-scales", ["#EF553B"]), ("02-two-stage-transition", ["#636efa"]), ("02-two-stage-across-runs", ["#EF553B"])],
         ["03-simplicity-dip"] = [("03-simplicity-dip", [Missing, "#440154"])],
         ["04-sas-plus-minus"] = [("04-sas-plus-minus", [Missing, "#333333"])],
         ["05-early-suppression"] = [("05-early-suppression", [Missing, "#333333"]), ("05-early-suppression-16k", [Missing, "#333333"])],
