@@ -40,8 +40,9 @@ public static class Sweep
                 Model = run.Config.Model with { VocabSize = saved.Model.VocabSize },
                 Corpus = run.Config.Corpus with { ParsedKey = saved.Corpus.ParsedKey }, // set by preparation, checked there
             };
-            if (JsonSerializer.Serialize(saved, JsonFiles.Options) != JsonSerializer.Serialize(planned, JsonFiles.Options))
-                throw new InvalidOperationException($"{folder.ConfigPath} was written for other settings than this sweep's {run.Name}; choose another --out folder.");
+            if (JsonFiles.Differences(saved, planned) is { Count: > 0 } differences)
+                throw new InvalidOperationException(
+                    $"{folder.ConfigPath} was written for other settings than this sweep's {run.Name} ({string.Join("; ", differences)}); choose another --out folder.");
         }
         var steps = folder.Checkpoints.Steps();
         return steps.Count == 0 ? SweepRunState.NotStarted

@@ -6,6 +6,9 @@ namespace SuddenDrops.Training;
 /// The syntactic regulariser of a run (Chen et al. 2024, §4): L = L_MLM + λ·R with R from <see cref="SyntacticRegularizer"/>.
 /// Absent from a run's config (null) means plain MLM training on raw text only; present with <see cref="SasVariant.Baseline"/>
 /// means the same batches as the regularised variants (a labelled share from the treebank) with λ = 0.
+/// <para>The labelled share and the treebank are always written, "treebank": null included: read back, a missing key takes the
+/// parameter's default (a quarter of the batch, EWT train), which is right only for gold-row configs written before these keys
+/// were (or that left out a share of 0).</para>
 /// </summary>
 /// <param name="Variant">base, sas+, sas-, sas-@k: sets the sign and the schedule of λ.</param>
 /// <param name="Magnitude">|λ| ≥ 0; the variant gives the sign. See <see cref="DefaultMagnitude"/>.</param>
@@ -22,8 +25,8 @@ namespace SuddenDrops.Training;
 public sealed record RegularizerConfig(
     SasVariant Variant,
     double Magnitude = RegularizerConfig.DefaultMagnitude,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault), JsonPropertyName("labelledShare")] double LabeledShare = RegularizerConfig.DefaultLabeledShare,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Treebank = RegularizerConfig.EwtTrain,
+    [property: JsonPropertyName("labelledShare")] double LabeledShare = RegularizerConfig.DefaultLabeledShare,
+    string? Treebank = RegularizerConfig.EwtTrain,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? SilverTreebanks = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] EdgeSource Edges = EdgeSource.LabeledRows,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] LambdaScale Scale = LambdaScale.Sum)

@@ -250,16 +250,13 @@ public sealed class Trainer
         if (resume && run.HasConfig)
         {
             var saved = run.LoadConfig();
-            if (JsonFilesEqual(saved, config) is false)
+            if (JsonFiles.Differences(saved, config) is { Count: > 0 } differences)
                 throw new InvalidOperationException(
-                    $"{run.ConfigPath} differs from the configuration given now; a resumed run must use the same settings.");
+                    $"{run.ConfigPath} differs from the configuration given now ({string.Join("; ", differences)}); a resumed run must use the same settings.");
         }
         JsonFiles.Save(run.ConfigPath, config);
         JsonFiles.Save(run.FactsPath, resume && File.Exists(run.FactsPath)
             ? JsonFiles.Load<RunFacts>(run.FactsPath).WithResume(DateTime.UtcNow)
             : RunFacts.Collect(config, device.ToString()));
     }
-
-    private static bool JsonFilesEqual(TrainingConfig a, TrainingConfig b) =>
-        System.Text.Json.JsonSerializer.Serialize(a, JsonFiles.Options) == System.Text.Json.JsonSerializer.Serialize(b, JsonFiles.Options);
 }

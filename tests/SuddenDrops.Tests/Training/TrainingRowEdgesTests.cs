@@ -137,12 +137,20 @@ public class TrainingRowEdgesTests
         Assert.Contains("--silver", error.Message);
 
         var json = JsonNode.Parse(JsonSerializer.Serialize(config.Regularizer, JsonFiles.Options))!.AsObject();
-        Assert.Equal(["variant", "magnitude", "edges", "scale"], json.Select(p => p.Key));
+        Assert.Equal(["variant", "magnitude", "labelledShare", "treebank", "edges", "scale"], json.Select(p => p.Key));
+        Assert.Equal(0, (double)json["labelledShare"]!);
+        Assert.Null(json["treebank"]); // written as null: a missing key would read back as EWT train
         Assert.Equal("trainingRows", (string?)json["edges"]);
         Assert.Equal("perEdge", (string?)json["scale"]);
+        // …so that the config reads back as written, and a run of it can be resumed from its config.json.
+        var readBack = JsonSerializer.Deserialize<TrainingConfig>(JsonSerializer.Serialize(config, JsonFiles.Options), JsonFiles.Options)!;
+        Assert.Empty(JsonFiles.Differences(config, readBack));
+        Assert.Equal(config.Regularizer, readBack.Regularizer!.Validate(8));
         // A labelled-rows config is written exactly as before the new fields existed.
         var old = JsonNode.Parse(JsonSerializer.Serialize(new RegularizerConfig(SasVariant.SasMinus, 0.001), JsonFiles.Options))!.AsObject();
         Assert.Equal(["variant", "magnitude", "labelledShare", "treebank"], old.Select(p => p.Key));
+        var older = JsonSerializer.Deserialize<RegularizerConfig>("""{"variant": "sas-", "magnitude": 0.001}""", JsonFiles.Options)!;
+        Assert.Equal((0.25, RegularizerConfig.EwtTrain), (older.LabeledShare, older.Treebank)); // configs from before the keys
         Assert.Throws<ArgumentException>(() => (RegularizerConfig.OnTrainingRows(SasVariant.SasMinus, 0.1) with { LabeledShare = 0.25 }).Validate(8));
     }
 
