@@ -126,11 +126,7 @@ public sealed record LambdaChoice(IReadOnlyList<LambdaTrial> Trials, double? Cho
         var path = run.RunFolder.TrainLogPath;
         if (!File.Exists(path)) return [];
         var log = new MetricsLog(path);
-        var steps = log.Numbers(MetricColumns.Step);
-        var values = log.Numbers(MetricColumns.RegularizerPerEdge);
-        var result = new Dictionary<double, double>();
-        for (var i = 0; i < steps.Length; i++)
-            if (double.IsFinite(values[i])) result[steps[i]] = values[i];
-        return result;
+        var series = MetricSeries.FromColumns(MetricColumns.RegularizerPerEdge, log.Numbers(MetricColumns.Step), log.Numbers(MetricColumns.RegularizerPerEdge));
+        return series.Steps.Zip(series.Values).ToDictionary(p => p.First, p => p.Second);
     }
 }

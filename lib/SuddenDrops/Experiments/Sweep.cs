@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Experiments;

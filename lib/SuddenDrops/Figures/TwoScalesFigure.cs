@@ -52,6 +52,7 @@ public static class TwoScalesFigure
             BlimpChance.Draw(canvas, blimp, 0, maxTokens, probed.Select(BlimpChance.ProbePairs));
 
         var verdicts = new List<string>();
+        var marked = new List<MarkedOnsets>();
         for (var s = 0; s < drawn.Count; s++)
         {
             var color = FigureStyle.RunColor(s);
@@ -61,6 +62,7 @@ public static class TwoScalesFigure
                 var dash = SeedDashes[k % SeedDashes.Length];
                 var name = run.Seed is int seed ? $"{drawn[s].Scale} · seed {seed}" : $"{drawn[s].Scale} · {run.Name}";
                 var onsets = MarkedOnsets.Of(run);
+                marked.Add(onsets);
                 var capabilities = CapabilitiesSummary.Of(run, ReproductionTables.LateAnalysisFrom);
                 Curve(canvas, loss, run, MetricColumns.EvalLoss, perStep, name, color, dash, showLegend: true, "loss");
                 Curve(canvas, uas, run, MetricColumns.Uas, perStep, name, color, dash, showLegend: false, "UAS");
@@ -75,7 +77,7 @@ public static class TwoScalesFigure
                 verdicts.Add($"{name} {(capabilities.StageTwoShows ? "shows" : "does not show")}");
             }
         }
-        OnsetMarks.ExplainUnmarked(canvas, runs.Select(MarkedOnsets.Of));
+        OnsetMarks.ExplainUnmarked(canvas, marked);
         canvas.Subtitle(PlotText.Wrap("Stage 2 by the README's rule (reasons: the capabilities table of REPRODUCTION.md): " +
                                       (verdicts.Count == 0 ? "no run probed BLiMP" : string.Join("; ", verdicts)), 170));
         canvas.Subtitle($"Dotted verticals on the BLiMP panel: each run's UAS {FigureStyle.CapabilitiesOnsetGlyph}, where the structure plateau begins.");
