@@ -26,6 +26,7 @@ internal static class CommandCatalog
         yield return ParseCommand.Create();
         yield return SilverCommand.Create();
         yield return LambdaCommand.Create();
+        yield return ReleasePlanCommand.Create();
         yield return NotebooksCommand.Create();
     }
 }

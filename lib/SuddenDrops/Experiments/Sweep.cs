@@ -11,7 +11,11 @@ public static class Sweep
     /// <summary>Folder name of a run: "&lt;variant&gt;-s&lt;seed&gt;", e.g. "sas-@3000-s1".</summary>
     public static string FolderName(SasVariant variant, int seed) => $"{variant}-s{seed}";
 
-    /// <summary>The runs of the grid, variants outermost, with <paramref name="regularizer"/>'s magnitude, share and treebank.</summary>
+    /// <summary>
+    /// The runs of the grid, variants outermost, with <paramref name="regularizer"/>'s magnitude, share and treebank. In the
+    /// paper's design (edges of the training rows) the base run's |λ| is written as 0 whatever the sweep's λ: its batches do
+    /// not depend on λ, so one base serves every λ and a base trained alone can be extended into a later sweep.
+    /// </summary>
     public static IReadOnlyList<SweepRun> Plan(TrainingConfig preset, IReadOnlyList<SasVariant> variants, IReadOnlyList<int> seeds,
         RegularizerConfig regularizer, string outDirectory)
     {
@@ -20,9 +24,14 @@ public static class Sweep
         return [.. from variant in variants
                    from seed in seeds
                    select new SweepRun(variant, seed,
-                       (preset with { Seed = seed, Regularizer = regularizer with { Variant = variant } }).Validate(),
+                       (preset with { Seed = seed, Regularizer = For(variant, regularizer) }).Validate(),
                        Path.Combine(Path.GetFullPath(outDirectory), FolderName(variant, seed)))];
     }
+
+    private static RegularizerConfig For(SasVariant variant, RegularizerConfig regularizer) =>
+        variant.Kind == SasVariantKind.Baseline && regularizer.Edges == EdgeSource.TrainingRows
+            ? regularizer with { Variant = variant, Magnitude = 0 }
+            : regularizer with { Variant = variant };
 
     /// <summary>
     /// Whether the run is done, half done or not begun. A folder whose <c>config.json</c> differs from the planned

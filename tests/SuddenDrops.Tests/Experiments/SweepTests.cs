@@ -31,6 +31,20 @@ public class SweepTests : IDisposable
     }
 
     [Fact]
+    public void In_the_papers_design_a_base_is_the_same_run_whatever_the_sweeps_lambda()
+    {
+        var variants = new[] { SasVariant.Baseline, SasVariant.SasPlus };
+        var alone = Sweep.Plan(Presets.Tiny, [SasVariant.Baseline], [0], RegularizerConfig.OnTrainingRows(SasVariant.Baseline, 0), temp.Path);
+        var inSweep = Sweep.Plan(Presets.Tiny, variants, [0], RegularizerConfig.OnTrainingRows(SasVariant.Baseline, 0.3), temp.Path);
+        Assert.Equal(alone[0].Config, inSweep[0].Config);
+        Assert.Equal(0, inSweep[0].Config.Regularizer!.Magnitude);
+        Assert.Equal(0.3, inSweep[1].Config.Regularizer!.Magnitude);
+        // A base trained alone is the sweep's base: its folder is taken up, not refused.
+        JsonFiles.Save(RunFolder.Create(alone[0].Folder).ConfigPath, alone[0].Config);
+        Assert.Equal(SweepRunState.NotStarted, Sweep.StateOf(inSweep[0]));
+    }
+
+    [Fact]
     public void Finished_runs_are_skipped_unfinished_resumed_and_foreign_folders_refused()
     {
         var runs = Plan();
