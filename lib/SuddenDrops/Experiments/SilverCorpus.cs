@@ -14,7 +14,9 @@ namespace SuddenDrops.Experiments;
 /// <see cref="ParserConfig"/>; the key hashes that config and the contents of the EWT files, so a changed recipe trains anew;</item>
 /// <item><c>silver-&lt;source&gt;-&lt;key&gt;.conllu.gz</c> (+ <c>.progress.json</c>): the source's paragraphs
 /// (<see cref="ParagraphSentences"/>) parsed by that parser; the key hashes the source's files, the parser's model file and
-/// the sentence ids' format.</item>
+/// the sentence ids' format;</item>
+/// <item><c>parser-&lt;key&gt;.model.sha256</c>: the finished parser's model hash, so the parses stay findable (and usable)
+/// when the parser folder itself is gone; the parser is needed only to parse a source anew.</item>
 /// </list>
 /// <see cref="Build"/> makes whatever is missing (about 80 min for the parser and 45 min for Wikipedia and the books on one
 /// thread, both resumable: run it again after an interruption); <see cref="Require"/> finds the finished parses or says
@@ -36,7 +38,27 @@ public static class SilverCorpus
 
     /// <summary>The parse file of <paramref name="source"/> by the parser in <paramref name="parser"/>.</summary>
     public static string ParsePath(string cacheDirectory, string source, string dataRoot, ParserFolder parser) =>
-        Path.Combine(cacheDirectory, $"silver-{SafeName(source)}-{ParseKey(source, dataRoot, parser)}.conllu.gz");
+        Path.Combine(cacheDirectory, $"silver-{SafeName(source)}-{ParseKey(source, dataRoot, ModelHash(parser)
+            ?? throw new FileNotFoundException($"No finished parser at {parser.Root} and no record of one ({ModelHashPath(parser)})."))}.conllu.gz");
+
+    /// <summary>Where the finished parser's model hash is kept, beside its folder.</summary>
+    public static string ModelHashPath(ParserFolder parser) => parser.Root + ".model.sha256";
+
+    private static bool IsFinished(ParserFolder parser) =>
+        parser.HasModel && File.Exists(parser.StatePath) && JsonFiles.Load<ParserTrainingState>(parser.StatePath).Stopped;
+
+    /// <summary>The finished parser's model hash (recorded beside its folder), the recorded one when the parser is gone, or null.</summary>
+    private static string? ModelHash(ParserFolder parser)
+    {
+        var record = ModelHashPath(parser);
+        if (IsFinished(parser))
+        {
+            var hash = FileHash(parser.ModelPath);
+            if (!File.Exists(record) || File.ReadAllText(record).Trim() != hash) AtomicFile.WriteAllText(record, hash + "\n");
+            return hash;
+        }
+        return File.Exists(record) ? File.ReadAllText(record).Trim() : null;
+    }
 
     /// <summary>Whether a parse file is complete (its sidecar says the input was read to the end).</summary>
     public static bool IsComplete(string parsePath) =>
@@ -47,7 +69,7 @@ public static class SilverCorpus
     public static IReadOnlyList<string> Require(IReadOnlyList<string> sources, string dataRoot, string cacheDirectory, ParserConfig? recipe = null)
     {
         var parser = ParserFolderIn(cacheDirectory, dataRoot, recipe);
-        if (!parser.HasModel || !File.Exists(parser.StatePath) || !JsonFiles.Load<ParserTrainingState>(parser.StatePath).Stopped)
+        if (ModelHash(parser) is null)
             throw new FileNotFoundException($"No finished silver-tree parser at {parser.Root}. Build it and the parses with `{BuildCommand} --sources {string.Join(',', sources)}` (about 2 h on one thread, resumable).");
         return [.. sources.Select(source =>
         {
@@ -102,8 +124,8 @@ public static class SilverCorpus
         TokenCorpus.KeyOf(JsonSerializer.Serialize(recipe with { Threads = DefaultParser.Threads }, JsonFiles.Options),
             FileHash(Path.Combine(dataRoot, recipe.Train)), FileHash(Path.Combine(dataRoot, recipe.Dev)));
 
-    private static string ParseKey(string source, string dataRoot, ParserFolder parser) =>
-        TokenCorpus.KeyOf([.. CorpusSources.Fingerprint(source, dataRoot).Select(f => f.Split('|')[1]), FileHash(parser.ModelPath), ParseFormat]);
+    private static string ParseKey(string source, string dataRoot, string modelHash) =>
+        TokenCorpus.KeyOf([.. CorpusSources.Fingerprint(source, dataRoot).Select(f => f.Split('|')[1]), modelHash, ParseFormat]);
 
     private static string FileHash(string path)
     {

@@ -45,6 +45,13 @@ public sealed class SilverCorpusTests : IDisposable
         Assert.Equal(20, parsed.Select(s => ParagraphSentences.ParagraphOf(s.Id)).Distinct().Count());
         Assert.Equal(paths, SilverCorpus.Build([source], dataRoot, cache, threads: 1, recipe: recipe)); // nothing to do twice
 
+        // The parses outlive the parser: with its folder gone, the recorded model hash still finds them.
+        var parserFolder = SilverCorpus.ParserFolderIn(cache, dataRoot, recipe);
+        Assert.True(File.Exists(SilverCorpus.ModelHashPath(parserFolder)));
+        Directory.Move(parserFolder.Root, parserFolder.Root + ".moved");
+        Assert.Equal(paths, SilverCorpus.Require([source], dataRoot, cache, recipe));
+        Directory.Move(parserFolder.Root + ".moved", parserFolder.Root);
+
         var config = new CorpusConfig([source], Parsed: true, HeldOutEvery: 10);
         var prepared = CorpusPreparation.Prepare(config, dataRoot, cache, parser: recipe);
         Assert.True(prepared.Corpus.HasTrees);
