@@ -20,7 +20,8 @@ public sealed record BaseOnset(string Run, double? LastStep, double? StructureOn
 /// <item>▲_base, ⏺_base = the medians over the base runs of their UAS ▲ and ⏺ (<see cref="TransitionSummary.DetectOnset"/>:
 /// significant and a rise of at least 0.05 UAS);</item>
 /// <item>k = 0.15, 0.5 and 1.5 × ▲_base, each rounded to a multiple of 100;</item>
-/// <item>horizon = max(3.5 × ▲_base, ⏺_base + 1,500), rounded up to a multiple of 1,000;</item>
+/// <item>horizon = max(3.5 × ▲_base, ⏺_base + 1,500), rounded up to a multiple of 1,000, and never shorter than the
+/// longest base run (its base runs are then the sweep's, extended where shorter);</item>
 /// <item>TwoNN and BLiMP every 100 steps from ▲_base − 1,500 to ⏺_base + 1,500 (rounded outwards to 100).</item>
 /// </list>
 /// A base run sets the plan only when its ⏺ lies at least <see cref="PlateauAfterCapabilities"/> steps before its last
@@ -74,7 +75,8 @@ public sealed record ReleasePlan(
         var structure = RobustStatistics.Median([.. bases.Select(b => b.StructureOnset!.Value)]);
         var capabilities = RobustStatistics.Median([.. bases.Select(b => b.CapabilitiesOnset!.Value)]);
         int[] releases = [.. ReleaseFractions.Select(f => Math.Max(100, (int)Math.Round(f * structure / 100, MidpointRounding.AwayFromZero) * 100))];
-        var horizon = (int)Math.Ceiling(Math.Max(HorizonOnsets * structure, capabilities + Margin) / 1000) * 1000;
+        var horizon = Math.Max((int)Math.Ceiling(Math.Max(HorizonOnsets * structure, capabilities + Margin) / 1000) * 1000,
+                               (int)bases.Max(b => b.LastStep ?? 0)); // never shorter than a base already trained
         var from = Math.Max(0, (int)Math.Floor((structure - Margin) / 100) * 100);
         var to = Math.Min(horizon, (int)Math.Ceiling((capabilities + Margin) / 100) * 100);
         return new ReleasePlan(bases, structure, capabilities, releases, horizon, from, to);

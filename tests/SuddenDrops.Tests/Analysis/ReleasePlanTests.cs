@@ -34,11 +34,13 @@ public sealed class ReleasePlanTests : IDisposable
     [Fact]
     public void A_late_plateau_sets_the_horizon_when_it_ends_after_three_and_a_half_onsets()
     {
-        var plan = ReleasePlan.Of([new BaseOnset("base-s0", 9000, 1000, 6000, null)]);
+        var plan = ReleasePlan.Of([new BaseOnset("base-s0", 7000, 1000, 6000, null)]);
 
         Assert.Equal([200, 500, 1500], plan.ReleaseSteps);
         Assert.Equal(8000, plan.Horizon); // 6,000 + 1,500 = 7,500 > 3,500, up to 1,000
         Assert.Equal(0, plan.ProbesFrom);
+        // A base already trained further than that sets the horizon: the sweep's base runs are never cut short.
+        Assert.Equal(12000, ReleasePlan.Of([new BaseOnset("base-s0", 12000, 1000, 6000, null)]).Horizon);
     }
 
     [Fact]
