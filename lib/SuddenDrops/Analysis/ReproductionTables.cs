@@ -211,9 +211,13 @@ public static class ReproductionTables
         return new MarkdownTable(
             ["variant", "seeds", "last step",
              .. EarlySteps.Select(e => $"UAS @ {e:N0}"), "UAS ▲ (rise)", "final UAS",
-             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", "final BLiMP (probe, 5 pairs/paradigm)", "final BLiMP (50 pairs/paradigm)", "final GLUE (average of 5 tasks)"],
+             .. EarlySteps.Select(e => $"loss @ {e:N0}"), "final loss", "final MLM accuracy", $"final BLiMP (probe, {ProbePairs(sweep)} pairs/paradigm)", "final BLiMP (50 pairs/paradigm)", "final GLUE (average of 5 tasks)"],
             rows);
     }
+
+    /// <summary>The in-training BLiMP probe's pairs per paradigm of the runs (from their config.json), e.g. "5" or "5, 20".</summary>
+    private static string ProbePairs(RunSet runs) =>
+        string.Join(", ", runs.Runs.Select(r => r.Config?.ProbeSettings.BlimpPerParadigm).OfType<int>().Distinct().Order());
 
     /// <summary>
     /// Claim 6 at twice the horizon: per variant of <see cref="LongHorizonFolder"/>, over seeds, UAS and loss at
