@@ -34,6 +34,15 @@ public static class ReproductionTables
     /// <summary>SAS+ and SAS− at |λ| = 0.001 (the default strength), beside the sweep's base runs in the <c>variants-weak</c> table.</summary>
     public const string WeakSweepFolder = "tiny-sas-l0.001";
 
+    /// <summary>
+    /// The paper's design (issue 16; Training/Regularizer.md): the λ selection on seed 9, base and SAS+/SAS− per strength
+    /// (<see cref="LambdaChoice"/>'s layout), read by the <c>lambda-choice</c> table.
+    /// </summary>
+    public const string PaperDesignLambdaFolder = "tiny-silver-lambda";
+
+    /// <summary>The paper's design's sweep at λ̄*: base, SAS+, SAS− and SAS−(k) for seeds 0–2 (<c>release-plan</c>, <c>variants-silver</c>).</summary>
+    public const string PaperDesignFolder = "tiny-silver";
+
     /// <summary>Base and SAS−(k) runs of the two folders above, trained on to 16,000 steps (<c>sdrops extend</c>).</summary>
     public const string LongHorizonFolder = "tiny-sas-16k";
 
@@ -76,6 +85,9 @@ public static class ReproductionTables
             ["simplicity"] = Simplicity(baseRuns).Render(),
             ["variants"] = Variants(sweep).Render(),
             ["variants-weak"] = Variants(AtDefaultStrength(runsRoot)).Render(),
+            ["lambda-choice"] = LambdaSelection(Path.Combine(runsRoot, PaperDesignLambdaFolder)),
+            ["release-plan"] = ReleaseSteps(RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder))),
+            ["variants-silver"] = PaperDesignVariants(RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder))),
             ["relations"] = Relations(sweep).Render(),
             ["horizon"] = Horizon(RunSet.Load(Path.Combine(runsRoot, LongHorizonFolder))).Render(),
             ["glue"] = Glue([.. sweep.Runs.Select(r => ($"{SweepFolder}/{r.Name}", r)), .. weak.Runs.Select(r => ($"{WeakSweepFolder}/{r.Name}", r))]).Render(),
@@ -218,6 +230,29 @@ public static class ReproductionTables
     /// <summary>The in-training BLiMP probe's pairs per paradigm of the runs (from their config.json), e.g. "5" or "5, 20".</summary>
     private static string ProbePairs(RunSet runs) =>
         string.Join(", ", runs.Runs.Select(r => r.Config?.ProbeSettings.BlimpPerParadigm).OfType<int>().Distinct().Order());
+
+    /// <summary>The λ selection of the paper's design: every strength with the rule's two tests, and λ̄* (or that it has not run).</summary>
+    public static string LambdaSelection(string folder)
+    {
+        if (!Directory.Exists(Path.Combine(folder, LambdaChoice.BaseFolder)))
+            return $"*Not run yet* (`{PaperDesignLambdaFolder}/` holds no base run).\n";
+        var choice = LambdaChoice.Of(folder);
+        return choice.Table().Render() + "\n" + (choice.Chosen is double chosen
+            ? string.Create(CultureInfo.InvariantCulture, $"λ̄\\* = {chosen:0.###}{(choice.RegularizerDominates ? " (fallback: the regulariser dominates SAS+'s loss)" : "")}\n")
+            : "No strength suppresses SAS by rule 1: no λ̄\\*.\n");
+    }
+
+    /// <summary>The release plan of the paper's design from its sweep's base runs, or that they have not run.</summary>
+    public static string ReleaseSteps(RunSet sweep)
+    {
+        if (sweep.OfVariant(SasVariant.Baseline).Count == 0) return $"*Not run yet* (`{PaperDesignFolder}/` holds no base run).\n";
+        var plan = ReleasePlan.Of(sweep);
+        return plan.Table().Render() + "\n" + plan.Describe() + "\n";
+    }
+
+    /// <summary>The variants table of the paper's design, or that it has not run.</summary>
+    public static string PaperDesignVariants(RunSet sweep) =>
+        sweep.Runs.Count == 0 ? $"*Not run yet* (`{PaperDesignFolder}/` is empty).\n" : Variants(sweep).Render();
 
     /// <summary>
     /// Claim 6 at twice the horizon: per variant of <see cref="LongHorizonFolder"/>, over seeds, UAS and loss at

@@ -27,6 +27,21 @@ public sealed class ReproductionReportTests : IDisposable
     }
 
     [Fact]
+    public void The_paper_designs_blocks_say_what_has_not_run_and_otherwise_show_the_plan_and_the_variants()
+    {
+        var empty = RunSet.Load(temp.PathOf("absent"));
+        Assert.StartsWith("*Not run yet*", ReproductionTables.LambdaSelection(temp.PathOf("absent")));
+        Assert.StartsWith("*Not run yet*", ReproductionTables.ReleaseSteps(empty));
+        Assert.StartsWith("*Not run yet*", ReproductionTables.PaperDesignVariants(empty));
+
+        var sweep = RunSet.Load(SyntheticRuns.Sweep(temp.PathOf("sweep")));
+        var plan = ReproductionTables.ReleaseSteps(sweep);
+        Assert.Contains("| base-s1 |", plan);
+        Assert.Contains(ReleasePlan.Of(sweep).Describe(), plan);
+        Assert.Equal(ReproductionTables.Variants(sweep).Render(), ReproductionTables.PaperDesignVariants(sweep));
+    }
+
+    [Fact]
     public void The_committed_report_has_a_verdict_for_each_of_the_six_claims()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "REPRODUCTION.md"));
