@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Metrics;
 
@@ -155,7 +156,7 @@ public static class TwoNN
         {
             var rows = Math.Min(RowBlock, n - start);
             var block = x.narrow(0, start, rows); // [b, D]
-            var squared = squaredNorms.narrow(0, start, rows).unsqueeze(1) + squaredNorms.unsqueeze(0)
+            var squared = squaredNorms.narrow(0, start, rows).unsqueeze(1).add(squaredNorms.unsqueeze(0), One)
                           - two * block.mm(x.t()); // [b, n]
             squared.diagonal(offset: start).fill_(infinity); // (r, start + r): a point is not its own neighbour
             var (_, indices) = squared.topk(count, dim: 1, largest: false, sorted: true); // [b, count]

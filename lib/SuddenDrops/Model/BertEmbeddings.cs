@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Model;
 
@@ -46,12 +47,12 @@ public sealed class BertEmbeddings : nn.Module
     public Tensor Forward(Tensor inputIds, Tensor? tokenTypes)
     {
         using var t = inputIds.shape[1].ToScalar(); // held through the native call (environment.md, "Scalars")
-        using var positions = arange(t, dtype: ScalarType.Int64, device: inputIds.device); // [T]
+        using var positions = arange(Zero, t, One, dtype: ScalarType.Int64, device: inputIds.device); // [T]
         using var types = tokenTypes is null ? zeros_like(inputIds) : null;
         using var w = word.forward(inputIds);                  // [B, T, D]
         using var p = position.forward(positions);             // [T, D]
         using var s = tokenType.forward(tokenTypes ?? types!); // [B, T, D]
-        using var sum = w + p + s;
+        using var sum = w.add(p, One).add(s, One);
         using var normed = norm.forward(sum);
         return FastDropout.Apply(normed, dropoutP, training, Kernels);
     }

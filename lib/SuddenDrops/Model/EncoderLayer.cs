@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Model;
 
@@ -52,8 +53,8 @@ public sealed class EncoderLayer : nn.Module
         using var scope = NewDisposeScope();
         var attended = attention.Forward(x, additiveMask, returnProbabilities, out probabilities);
         probabilities?.MoveToOuterDisposeScope();
-        var h = attentionNorm.forward(x + FastDropout.Apply(attended, dropoutP, training, Kernels));                     // [B, T, D] fp32
-        var y = outputNorm.forward(h + FastDropout.Apply(feedForward.forward(h), dropoutP, training, Kernels));          // [B, T, D] fp32
+        var h = attentionNorm.forward(x.add(FastDropout.Apply(attended, dropoutP, training, Kernels), One));                 // [B, T, D] fp32
+        var y = outputNorm.forward(h.add(FastDropout.Apply(feedForward.forward(h), dropoutP, training, Kernels), One));     // [B, T, D] fp32
         return y.MoveToOuterDisposeScope();
     }
 
@@ -71,8 +72,8 @@ public sealed class EncoderLayer : nn.Module
         using var scope = NewDisposeScope();
         var residual = x.reshape(-1, x.shape[2]).index_select(0, flatPositions);         // [B, D] fp32, x[b, p_b]
         var attended = attention.ForwardAt(x, additiveMask, residual);                   // [B, D]
-        var h = attentionNorm.forward(residual + attended);                              // [B, D] fp32
-        var y = outputNorm.forward(h + feedForward.forward(h));                          // [B, D] fp32
+        var h = attentionNorm.forward(residual.add(attended, One));                      // [B, D] fp32
+        var y = outputNorm.forward(h.add(feedForward.forward(h), One));                  // [B, D] fp32
         return y.MoveToOuterDisposeScope();
     }
 }

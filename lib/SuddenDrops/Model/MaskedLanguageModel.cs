@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Model;
 
@@ -112,7 +113,7 @@ public sealed class MaskedLanguageModel : nn.Module
             x = layers[i].Forward(x, additive, false, out _);
         using var rowCount = b.ToScalar(); // held through the native calls (environment.md, "Scalars")
         using var rowLength = t.ToScalar();
-        var flatPositions = arange(rowCount, dtype: ScalarType.Int64, device: inputIds.device).mul(rowLength).add(rowPositions); // [B] b·T + p_b
+        var flatPositions = arange(Zero, rowCount, One, dtype: ScalarType.Int64, device: inputIds.device).mul(rowLength).add(rowPositions, One); // [B] b·T + p_b
         return layers[layers.Count - 1].ForwardAt(x, additive, flatPositions).MoveToOuterDisposeScope(); // [B, D] fp32
     }
 

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Model;
 
@@ -71,7 +72,7 @@ public sealed class SelfAttention : nn.Module
         if (returnProbabilities)
         {
             var scores = matmul(q, k.transpose(-2, -1)).to(ScalarType.Float32) / sqrtHeadDim; // [B, H, T, T] fp32
-            if (additiveMask is not null) scores = scores + additiveMask;
+            if (additiveMask is not null) scores = scores.add(additiveMask, One);
             var probs = scores.softmax(-1);
             context = matmul(FastDropout.Apply(probs, dropoutP, training, Kernels).to(v.dtype), v);
             probabilities = probs.MoveToOuterDisposeScope();
@@ -83,7 +84,7 @@ public sealed class SelfAttention : nn.Module
             // kernel is slower than this. The same arithmetic, written out:
             var scaled = q * inverseSqrtHeadDim;                                                     // [B, H, T, Dh]
             var scores = matmul(scaled, k.transpose(-2, -1));                                       // [B, H, T, T] matmul type
-            if (additiveMask is not null) scores = scores + additiveMask;
+            if (additiveMask is not null) scores = scores.add(additiveMask, One);
             var probs = scores.softmax(-1, ScalarType.Float32);                                     // [B, H, T, T] fp32
             context = matmul(FastDropout.Apply(probs, dropoutP, training, Kernels).to(v.dtype), v); // [B, H, T, Dh]
             probabilities = null;
@@ -121,7 +122,7 @@ public sealed class SelfAttention : nn.Module
         var q = MixedPrecision.Linear(kept, weight.narrow(0, 0, d), bias.narrow(0, 0, d), MatmulType)               // [B, D]
             .view(b, heads, 1, headDim);                                                                             // [B, H, 1, Dh]
         var scores = matmul(q * inverseSqrtHeadDim, k.transpose(-2, -1));                   // [B, H, 1, T]
-        if (additiveMask is not null) scores = scores + additiveMask;
+        if (additiveMask is not null) scores = scores.add(additiveMask, One);
         var probs = scores.softmax(-1, ScalarType.Float32);                                 // [B, H, 1, T] fp32
         var context = matmul(probs.to(v.dtype), v);                                         // [B, H, 1, Dh]
         var merged = context.reshape(b, d);                                                 // [B, D]

@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Parsing;
 
@@ -64,7 +65,7 @@ public sealed class BiaffineParserModel : nn.Module
         var dependent = Mlp(arcDependent, encoded);                                            // [B, T, A]
         var head = Mlp(arcHead, encoded);                                                      // [B, T, A]
         var arcs = matmul(matmul(dependent, arcWeight), head.transpose(1, 2))                 // [B, T, T]
-                   + matmul(head, arcHeadBias).unsqueeze(1);                                   // + [B, 1, T]
+                   .add(matmul(head, arcHeadBias).unsqueeze(1), One);                          // + [B, 1, T]
         // Every Scalar is held in a using so that it stays alive through the native call: an implicit long/float → Scalar
         // temporary can be finalised mid-call in TorchSharp 0.107 (Parser.md, "The NaNs"); a freed Pad here masked
         // the wrong positions.
@@ -88,7 +89,7 @@ public sealed class BiaffineParserModel : nn.Module
         var head = relHeadAll.gather(1, index);                                           // [B, T, R]
         var bilinear = einsum("btr,lrs,bts->btl", relDependent, relWeight, head);         // [B, T, L]
         var linear = relLinear.forward(cat([relDependent, head], 2));                     // [B, T, L]
-        return (bilinear + linear).MoveToOuterDisposeScope();
+        return bilinear.add(linear, One).MoveToOuterDisposeScope();
     }
 
     /// <summary>Cross-entropy of the gold heads (softmax over heads) plus cross-entropy of the gold relations at the gold heads.</summary>
@@ -103,7 +104,7 @@ public sealed class BiaffineParserModel : nn.Module
         var arcLoss = nn.functional.cross_entropy(arcs.view(-1, positions), batch.Heads.view(-1));
         var relations = RelationScores(relDependent, relHead, batch.Heads);               // [B, T, L]
         var relationLoss = nn.functional.cross_entropy(relations.view(-1, relations.shape[2]), batch.Relations.view(-1));
-        var loss = arcLoss + relationLoss;
+        var loss = arcLoss.add(relationLoss, One);
         return (loss.MoveToOuterDisposeScope(), arcLoss.detach().MoveToOuterDisposeScope(), relationLoss.detach().MoveToOuterDisposeScope());
     }
 

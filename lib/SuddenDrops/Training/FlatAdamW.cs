@@ -1,6 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Training;
 
@@ -114,7 +115,7 @@ public sealed class FlatAdamW : IDisposable
         expAvgSq.mul_(beta2Scalar).addcmul_(grad, grad, oneMinusBeta2); // v ← β₂ v + (1 − β₂) g²
         // m / (√v / √bc₂ + ε) · η / bc₁  =  m / (√v + ε √bc₂) · η √bc₂ / bc₁: the bias correction folded into ε and the
         // step size saves two passes over N values
-        using var denominator = expAvgSq.sqrt().add_(epsilon);
+        using var denominator = expAvgSq.sqrt().add_(epsilon, One);
         theta.addcdiv_(expAvg, denominator, stepSize);
     }
 

@@ -28,7 +28,7 @@ public static class GradientClipping
         if (grads.Count == 0) return zeros(1).squeeze().MoveToOuterDisposeScope();
         var total = grads.Count == 1 ? grads[0].norm() : stack(grads.Select(g => g.norm())).norm(); // []
         using Scalar max = maxNorm.ToScalar(), epsilon = 1e-6.ToScalar(), one = 1.0.ToScalar(); // held: environment.md, "Scalars"
-        var coefficient = (full_like(total, max) / total.add(epsilon)).clamp_max(one);
+        var coefficient = (full_like(total, max) / total.add(epsilon, one)).clamp_max(one);
         foreach (var g in grads) g.mul_(coefficient);
         return total.MoveToOuterDisposeScope();
     }

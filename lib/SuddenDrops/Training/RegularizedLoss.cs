@@ -1,6 +1,7 @@
 using TorchSharp;
 using SuddenDrops.Model;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Training;
 
@@ -31,6 +32,6 @@ public static class RegularizedLoss
         double weight = scale == LambdaScale.PerEdge ? (directed > 0 ? lambda / directed : 0) : lambda;
         if (lambda == 0) return new StepLosses(mlm, mlm, r.detach(), lambda, directed, 0);
         using var w = weight.ToScalar(); // held through the native call (environment.md, "Scalars")
-        return new StepLosses(mlm + r.mul(w), mlm, r, lambda, directed, weight);
+        return new StepLosses(mlm.add(r.mul(w), One), mlm, r, lambda, directed, weight);
     }
 }

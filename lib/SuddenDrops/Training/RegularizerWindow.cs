@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Training;
 
@@ -18,7 +19,7 @@ internal sealed class RegularizerWindow(Device device) : IDisposable
         lastLambda = losses.Lambda;
         if (losses.Regularizer is not { } r) return;
         var value = r.detach();
-        valueSum.add_(value);
+        valueSum.add_(value, One);
         if (losses.Weight != 0)
         {
             using var weight = losses.Weight.ToScalar(); // held through the native call (environment.md, "Scalars")

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SuddenDrops.Model;
 using TorchSharp;
 using static TorchSharp.torch;
+using static SuddenDrops.Model.HeldScalars;
 
 namespace SuddenDrops.Training;
 
@@ -131,8 +132,8 @@ public sealed class Trainer
             using (var scope = NewDisposeScope())
             {
                 var losses = TrainStep(model, optimizer, train, step, lr, device);
-                lossSum.add_(losses.Mlm.detach());
-                lossSinceCheckpoint.add_(losses.Mlm.detach());
+                lossSum.add_(losses.Mlm.detach(), One);
+                lossSinceCheckpoint.add_(losses.Mlm.detach(), One);
                 window.Add(losses);
             }
             lossSteps++;

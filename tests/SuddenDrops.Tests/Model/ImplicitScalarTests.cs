@@ -91,6 +91,36 @@ public class ImplicitScalarTests
     }
 
     [Fact]
+    public void Finds_the_Scalar_1_that_TorchSharp_makes_in_a_sum_of_two_tensors()
+    {
+        const string bad = """
+            using TorchSharp;
+            static class X
+            {
+                static torch.Tensor F(torch.Tensor a, torch.Tensor b) => a + b;
+                static torch.Tensor G(torch.Tensor a, torch.Tensor b) => a.add_(b);
+            }
+            """;
+        var findings = Find(Compile("Bad", [CSharpSyntaxTree.ParseText(bad, ParseOptions, path: "Bad.cs")]));
+        Assert.Collection(findings,
+            f => Assert.StartsWith("Bad.cs:4: a + b (TorchSharp's torch.Tensor.operator +(", f),
+            f => Assert.StartsWith("Bad.cs:5: a.add_(b) (TorchSharp's torch.Tensor.add_(", f));
+    }
+
+    [Fact]
+    public void A_sum_with_a_held_alpha_is_not_a_finding()
+    {
+        const string good = """
+            using TorchSharp;
+            static class X
+            {
+                static torch.Tensor F(torch.Tensor a, torch.Tensor b, TorchSharp.Scalar one) => a.add(b, one).add_(b, one);
+            }
+            """;
+        Assert.Empty(Find(Compile("Good", [CSharpSyntaxTree.ParseText(good, ParseOptions, path: "Good.cs")])));
+    }
+
+    [Fact]
     public void A_held_Scalar_is_not_a_finding()
     {
         const string good = """
@@ -147,11 +177,15 @@ public class ImplicitScalarTests
                     if (operation is IArgumentOperation { InConversion: { IsUserDefined: true, MethodSymbol: { } method } } argument
                         && IsScalarOperator(method, scalar))
                         Add(found, argument.Value.Syntax, argument.Value.Type, argument.Parent ?? argument);
-                    // A number handed to a TorchSharp member that converts it to a Scalar it does not hold.
-                    if (CalledMethod(operation) is { } called && NumberArgument(operation, called) is { } number && ConvertsUnheld(called))
+                    // A TorchSharp member that makes a Scalar it does not hold: of a number handed to it (t * 0.5), or of
+                    // a constant of its own (a + b is a.add(b), which is a.add(b, 1) with an implicit Scalar 1).
+                    if (CalledMethod(operation) is { } called && ConvertsUnheld(called))
                     {
                         var member = called.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-                        Add(found, number.Syntax, number.Type, operation, $"TorchSharp's {member} makes an unheld Scalar of it");
+                        if (NumberArgument(operation, called) is { } number)
+                            Add(found, number.Syntax, number.Type, operation, $"TorchSharp's {member} makes an unheld Scalar of it");
+                        else
+                            Add(found, operation.Syntax, null, operation, $"TorchSharp's {member} makes an unheld Scalar of its own");
                     }
                 }
             }
@@ -193,8 +227,10 @@ public class ImplicitScalarTests
     {
         var span = operand.GetLocation().GetLineSpan();
         var key = (span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character);
-        found.TryAdd(key, $"{span.Path.Replace('\\', '/')}:{key.Item2}: {OneLine(operand)} ({from?.ToDisplayString() ?? "?"} → Scalar) in " +
-            OneLine(context.Syntax) + (how is null ? "" : $" ({how})"));
+        var where = $"{span.Path.Replace('\\', '/')}:{key.Item2}: ";
+        found.TryAdd(key, from is null
+            ? where + OneLine(context.Syntax) + $" ({how})"
+            : where + $"{OneLine(operand)} ({from.ToDisplayString()} → Scalar) in " + OneLine(context.Syntax) + (how is null ? "" : $" ({how})"));
     }
 
     /// <summary>The user-defined operator or method an operation calls, when TorchSharp declares it.</summary>
@@ -239,21 +275,29 @@ public class ImplicitScalarTests
     private static bool ConvertsUnheld(IMethodSymbol method) =>
         method.ReturnType.Name != "Scalar"
         && UnheldByMethod.GetOrAdd(method.OriginalDefinition.GetDocumentationCommentId() ?? method.ToDisplayString(),
-            _ => ReflectedMethods(method.OriginalDefinition).Any(ConvertsUnheld));
+            _ => ReflectedMethods(method.OriginalDefinition).Any(m => ConvertsUnheld(m, UnheldCallDepth)));
 
-    private static bool ConvertsUnheld(MethodBase method)
+    /// <summary>
+    /// How many TorchSharp calls deep a conversion is looked for: <c>a + b</c> is <c>operator +</c> → <c>add(Tensor)</c> →
+    /// <c>add(Tensor, Scalar)</c> with an implicit 1, so depth 1 finds it; 2 leaves a margin for overloads that forward.
+    /// </summary>
+    private const int UnheldCallDepth = 2;
+
+    private static bool ConvertsUnheld(MethodBase method, int depth)
     {
         var body = method.GetMethodBody();
         var il = body?.GetILAsByteArray();
         if (body is null || il is null || body.LocalVariables.Any(l => l.LocalType == typeof(TorchSharp.Scalar))) return false;
+        var callees = new List<MethodBase>();
         foreach (var token in CalledTokens(il))
         {
             MethodBase? callee;
             try { callee = method.Module.ResolveMethod(token, method.DeclaringType?.GetGenericArguments(), method.IsGenericMethod ? method.GetGenericArguments() : null); }
             catch (ArgumentException) { continue; }
             if (callee is MethodInfo { Name: "op_Implicit" } info && info.ReturnType == typeof(TorchSharp.Scalar)) return true;
+            if (callee is not null && callee.Module == method.Module && (callee as MethodInfo)?.ReturnType != typeof(TorchSharp.Scalar)) callees.Add(callee);
         }
-        return false;
+        return depth > 0 && callees.Any(c => ConvertsUnheld(c, depth - 1));
     }
 
     /// <summary>The metadata tokens of the methods that IL calls (call, callvirt, newobj).</summary>
