@@ -94,9 +94,14 @@ public static class ReproductionTables
         };
     }
 
-    /// <summary>The sweep's base runs (by seed) followed by <see cref="ExtraBaseRuns"/> that exist, labelled by their path under the root.</summary>
+    /// <summary>
+    /// The base runs of the paper's design (<see cref="PaperDesignFolder"/>: plain MLM on the silver-parsed rows, by seed),
+    /// then the gold-row sweep's base runs (by seed), then the <see cref="ExtraBaseRuns"/> that exist, each labelled by its
+    /// path under the root.
+    /// </summary>
     public static IReadOnlyList<(string Label, RecordedRun Run)> BaseRuns(string runsRoot, RunSet sweep) =>
     [
+        .. RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder)).OfVariant(SasVariant.Baseline).Select(r => ($"{PaperDesignFolder}/{r.Name}", r)),
         .. sweep.OfVariant(SasVariant.Baseline).Select(r => ($"{SweepFolder}/{r.Name}", r)),
         .. ExtraBaseRuns.Where(p => RunFolder.IsRun(Path.Combine(runsRoot, p)))
             .Select(p => (p, RecordedRun.Load(Path.Combine(runsRoot, p)))),

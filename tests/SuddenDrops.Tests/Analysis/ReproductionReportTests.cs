@@ -42,6 +42,18 @@ public sealed class ReproductionReportTests : IDisposable
     }
 
     [Fact]
+    public void Claims_one_to_three_read_the_paper_designs_plain_base_runs_first()
+    {
+        SyntheticRuns.Sweep(temp.PathOf(ReproductionTables.PaperDesignFolder));
+        SyntheticRuns.Sweep(temp.PathOf(ReproductionTables.SweepFolder));
+
+        var baseRuns = ReproductionTables.BaseRuns(temp.Path, RunSet.Load(temp.PathOf(ReproductionTables.SweepFolder)));
+
+        Assert.Equal(["tiny-silver/base-s1", "tiny-silver/base-s2", "tiny-sas/base-s1", "tiny-sas/base-s2"], baseRuns.Select(r => r.Label));
+        Assert.Contains("| tiny-silver/base-s1 |", ReproductionTables.Transition(baseRuns).Render());
+    }
+
+    [Fact]
     public void The_committed_report_has_a_verdict_for_each_of_the_six_claims()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "REPRODUCTION.md"));
