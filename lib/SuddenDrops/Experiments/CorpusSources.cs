@@ -33,8 +33,8 @@ public static class CorpusSources
         return new GutenbergSource([path]);
     }
 
-    /// <summary>The files a source reads, for the corpus cache key (path, size, modification time).</summary>
-    public static IEnumerable<string> Fingerprint(string source, string dataRoot)
+    /// <summary>The files a source reads, in ordinal order of their paths.</summary>
+    public static IReadOnlyList<FileInfo> Files(string source, string dataRoot)
     {
         var text = Open(source, dataRoot);
         IEnumerable<string> files = text switch
@@ -43,12 +43,16 @@ public static class CorpusSources
             GutenbergSource g => g.Files,
             _ => [text.Name],
         };
-        foreach (var f in files.Order(StringComparer.Ordinal))
-        {
-            var info = new FileInfo(f);
-            yield return $"{info.FullName}|{info.Length}|{info.LastWriteTimeUtc:O}";
-        }
+        return [.. files.Order(StringComparer.Ordinal).Select(f => new FileInfo(f))];
     }
+
+    /// <summary>
+    /// The files a source reads, for the corpus cache key: each file's name, size and SHA-256 of its bytes (a few tenths of a
+    /// second for the shared corpora). Not its folder or modification time: the shared data folder is provisioned anew on
+    /// each machine, with new times and the same bytes, and the tokenised corpus built there must be found again.
+    /// </summary>
+    public static IEnumerable<string> Fingerprint(string source, string dataRoot) =>
+        Files(source, dataRoot).Select(f => $"{f.Name}|{f.Length}|{FileChecksum.Sha256(f.FullName)}");
 
     private static string Require(string path, string name) =>
         File.Exists(path) || Directory.Exists(path) ? path

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text.Json;
 using SuddenDrops.Data;
 using SuddenDrops.Parsing;
@@ -125,14 +125,11 @@ public static class SilverCorpus
             FileHash(Path.Combine(dataRoot, recipe.Train)), FileHash(Path.Combine(dataRoot, recipe.Dev)));
 
     private static string ParseKey(string source, string dataRoot, string modelHash) =>
-        TokenCorpus.KeyOf([.. CorpusSources.Fingerprint(source, dataRoot).Select(f => f.Split('|')[1]), modelHash, ParseFormat]);
+        TokenCorpus.KeyOf([.. CorpusSources.Files(source, dataRoot).Select(f => f.Length.ToString(CultureInfo.InvariantCulture)), modelHash, ParseFormat]);
 
-    private static string FileHash(string path)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path} does not exist.");
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream));
-    }
+    /// <summary>Upper-case hex, as the parser keys of the cache were made with.</summary>
+    private static string FileHash(string path) =>
+        File.Exists(path) ? FileChecksum.Sha256(path).ToUpperInvariant() : throw new FileNotFoundException($"{path} does not exist.");
 
     private static string SafeName(string source) =>
         new([.. Path.GetFileNameWithoutExtension(source.TrimEnd('/', '\\')).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
+using SuddenDrops.Data;
 using SuddenDrops.Model;
 
 namespace SuddenDrops.Training;
@@ -124,11 +124,7 @@ public sealed class CheckpointStore(string directory)
         JsonFiles.Load<CheckpointState>(Path.Combine(PathFor(step), StateFile))
         ?? throw new InvalidDataException($"{Path.Combine(PathFor(step), StateFile)} is empty.");
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
-    }
+    private static string Sha256(string path) => FileChecksum.Sha256(path);
 
     /// <summary>Removes half-written checkpoints left by a crash.</summary>
     public void RemovePartial()
