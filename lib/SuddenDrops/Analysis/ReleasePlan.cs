@@ -58,14 +58,39 @@ public sealed record ReleasePlan(
     /// <summary>Whether every base run has a usable onset, so the plan exists.</summary>
     public bool IsReady => Horizon is not null;
 
-    /// <summary>Plans from the base runs (variant <see cref="SasVariant.Baseline"/>) in <paramref name="runs"/>.</summary>
+    /// <summary>The base runs are first read at this step (their first length in the rule).</summary>
+    public const int FirstReading = 8000;
+
+    /// <summary>Base runs that cannot set the plan yet are extended, and read again, this many steps later.</summary>
+    public const int ExtendBy = 4000;
+
+    /// <summary>
+    /// The step the base runs were read to when the plan was set, where they have been trained further since (the
+    /// sweep extends them to the horizon); null when the plan reads them to their end.
+    /// </summary>
+    public double? ReadTo { get; init; }
+
+    /// <summary>
+    /// Plans from the base runs (variant <see cref="SasVariant.Baseline"/>) in <paramref name="runs"/> as the rule read them:
+    /// to step <see cref="FirstReading"/>, then <see cref="ExtendBy"/> steps further each time a base could not set the plan,
+    /// so that base runs since extended to the horizon still give the plan their sweep was run with.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No base run in the set.</exception>
-    public static ReleasePlan Of(RunSet runs)
+    public static ReleasePlan Of(RunSet runs) => Of(runs, FirstReading, ExtendBy);
+
+    /// <inheritdoc cref="Of(RunSet)"/>
+    public static ReleasePlan Of(RunSet runs, int firstReading, int extendBy)
     {
         var bases = runs.OfVariant(SasVariant.Baseline);
         if (bases.Count == 0)
             throw new InvalidOperationException($"{runs.Folder}: no base run (sdrops sweep --variants base) to plan the release steps from.");
-        return Of([.. bases.Select(Read)]);
+        var longest = bases.Max(b => b.Series(MetricColumns.Uas).Steps.LastOrDefault());
+        for (double readTo = firstReading; ; readTo += extendBy)
+        {
+            var plan = Of([.. bases.Select(b => Read(b, readTo))]);
+            if (readTo >= longest) return plan;
+            if (plan.IsReady) return plan with { ReadTo = readTo };
+        }
     }
 
     /// <summary>Plans from base onsets already read.</summary>
@@ -82,10 +107,10 @@ public sealed record ReleasePlan(
         return new ReleasePlan(bases, structure, capabilities, releases, horizon, from, to);
     }
 
-    /// <summary>One base run's onsets, or why it cannot set the plan.</summary>
-    public static BaseOnset Read(RecordedRun run)
+    /// <summary>One base run's onsets, or why it cannot set the plan, from its UAS up to step <paramref name="readTo"/>.</summary>
+    public static BaseOnset Read(RecordedRun run, double readTo = double.PositiveInfinity)
     {
-        var uas = run.Series(MetricColumns.Uas);
+        var uas = run.Series(MetricColumns.Uas).Until(readTo);
         var (onset, verdict) = TransitionSummary.DetectOnset(uas);
         double? last = uas.IsEmpty ? null : uas.Steps[^1];
         if (onset is null)
@@ -108,7 +133,7 @@ public sealed record ReleasePlan(
     /// <summary>The plan in one sentence, or what is missing.</summary>
     public string Describe() => IsReady
         ? string.Create(CultureInfo.InvariantCulture,
-            $"▲_base {StructureOnset:N0}, ⏺_base {CapabilitiesOnset:N0} (medians): release steps k = {string.Join(", ", ReleaseSteps.Select(k => k.ToString("N0", CultureInfo.InvariantCulture)))}; horizon {Horizon:N0} steps; TwoNN and BLiMP every 100 steps from {ProbesFrom:N0} to {ProbesTo:N0}.")
+            $"{(ReadTo is double r ? $"Base runs read to step {r:N0}, where the rule set the plan: " : "")}▲_base {StructureOnset:N0}, ⏺_base {CapabilitiesOnset:N0} (medians): release steps k = {string.Join(", ", ReleaseSteps.Select(k => k.ToString("N0", CultureInfo.InvariantCulture)))}; horizon {Horizon:N0} steps; TwoNN and BLiMP every 100 steps from {ProbesFrom:N0} to {ProbesTo:N0}.")
         : "No plan yet: every base run needs a UAS onset whose ⏺ lies well before its end.";
 
     /// <summary>

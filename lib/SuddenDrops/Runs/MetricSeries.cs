@@ -43,6 +43,13 @@ public sealed record MetricSeries(string Column, double[] Steps, double[] Values
         return this with { Steps = [.. kept.Select(i => Steps[i])], Values = [.. kept.Select(i => Values[i])] };
     }
 
+    /// <summary>The checkpoints up to <paramref name="step"/>, inclusive.</summary>
+    public MetricSeries Until(double step)
+    {
+        var kept = Enumerable.Range(0, Count).Where(i => Steps[i] <= step).ToArray();
+        return this with { Steps = [.. kept.Select(i => Steps[i])], Values = [.. kept.Select(i => Values[i])] };
+    }
+
     /// <summary>Builds a series from parallel columns, dropping rows where either value is missing and keeping the first of repeated steps.</summary>
     public static MetricSeries FromColumns(string column, IReadOnlyList<double> steps, IReadOnlyList<double> values)
     {

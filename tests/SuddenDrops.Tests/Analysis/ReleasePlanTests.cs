@@ -81,6 +81,31 @@ public sealed class ReleasePlanTests : IDisposable
     }
 
     [Fact]
+    public void Base_runs_extended_past_the_reading_that_set_the_plan_still_give_that_plan()
+    {
+        // Two bases with the same jump, ⏺ well before step 2,000 (the synthetic noise of other seeds leaves their short-read
+        // jump below the detector's sharpness).
+        SyntheticRuns.Write(scratch.Path, "base-s0", 1000);
+        SyntheticRuns.Write(scratch.Path, "base-s1", 1000);
+        var runs = RunSet.Load(scratch.Path);
+
+        // Read to 3,000 (the rule's first reading here), both bases set the plan; their 1,000 steps since change nothing.
+        var plan = ReleasePlan.Of(runs, firstReading: 3000, extendBy: 1000);
+        Assert.True(plan.IsReady, plan.Table().Render());
+        Assert.Equal(3000, plan.ReadTo);
+        Assert.All(plan.Bases, b => Assert.Equal(3000, b.LastStep));
+        Assert.StartsWith("Base runs read to step 3,000, where the rule set the plan: ", plan.Describe());
+        var cut = ReleasePlan.Of([.. runs.Runs.Select(r => ReleasePlan.Read(r, 3000))]);
+        Assert.Equal((cut.StructureOnset, cut.CapabilitiesOnset, cut.Horizon), (plan.StructureOnset, plan.CapabilitiesOnset, plan.Horizon));
+
+        // A base whose onset comes late is read again, extendBy steps further each time, up to its end.
+        SyntheticRuns.Write(scratch.Path, "base-s2", 2700, seed: 3);
+        var later = ReleasePlan.Of(RunSet.Load(scratch.Path), firstReading: 3000, extendBy: 1000);
+        Assert.Null(later.ReadTo); // read to the runs' end (4,000)
+        Assert.All(later.Bases, b => Assert.Equal(4000, b.LastStep));
+    }
+
+    [Fact]
     public void A_folder_without_base_runs_is_an_error_that_names_it()
     {
         SyntheticRuns.Write(scratch.Path, "sas+-s0", 1000);
