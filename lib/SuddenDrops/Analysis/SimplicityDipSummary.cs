@@ -8,7 +8,7 @@ namespace SuddenDrops.Analysis;
 /// representations at the start, at the structure onset ▲, at its lowest between ▲ and the capabilities onset ⏺, at ⏺ and
 /// at the end. The paper's claim is a fall between ▲ and ⏺ (Dip = IdAtStructureOnset − IdMinBetweenOnsets &gt; 0).
 /// </summary>
-/// <param name="Run">Run folder name.</param>
+/// <param name="Run">The run's set and name (<see cref="RecordedRun.Label"/>, e.g. <c>tiny-silver/base-s0</c>).</param>
 /// <param name="Layer">Layer (0 = embedding output).</param>
 /// <param name="StructureOnsetStep">▲ of the run's UAS curve, or null.</param>
 /// <param name="CapabilitiesOnsetStep">⏺, or null.</param>
@@ -44,7 +44,7 @@ public sealed record SimplicityDipSummary(
                 double? minimum = structure is double from && capabilities is double to
                     ? series.Steps.Zip(series.Values).Where(p => p.First >= from && p.First <= to).Select(p => (double?)p.Second).Min()
                     : null;
-                return new SimplicityDipSummary(run.Name, layer, structure, capabilities, series.First, atStructure, minimum,
+                return new SimplicityDipSummary(run.Label, layer, structure, capabilities, series.First, atStructure, minimum,
                     capabilities is double c ? series.At(c) : null, series.Last, atStructure - minimum);
             }),
         ];

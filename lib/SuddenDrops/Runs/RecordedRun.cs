@@ -35,6 +35,12 @@ public sealed class RecordedRun
     /// <summary>Full path of the run folder.</summary>
     public string Folder { get; }
 
+    /// <summary>
+    /// The run's set and name, <c>tiny-silver/base-s0</c>: the folder holding the run, then the run's own folder, which tells
+    /// apart runs of the same name in different sets (every sweep has a <c>base-s0</c>).
+    /// </summary>
+    public string Label => $"{Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Folder)))}/{Name}";
+
     /// <summary>The run folder's layout (its files and report folders).</summary>
     public RunFolder RunFolder { get; }
 

@@ -42,6 +42,7 @@ public sealed class RunSetTests : IDisposable
     {
         Assert.Equal(["tiny-s0"], RunSet.Load(CommittedRuns.CpuTiny).Runs.Select(r => r.Name));
         Assert.Equal([7103L], RunSet.Load(CommittedRuns.CpuTiny).Runs[0].CheckpointSteps);
+        Assert.Equal("cpu-tiny/tiny-s0", RunSet.Load(CommittedRuns.CpuTiny).Runs[0].Label);
         Assert.True(RunSet.Load(Path.Combine(scratch.Path, "nothing-here")).IsEmpty);
     }
 
