@@ -90,7 +90,7 @@ public static class ReproductionTables
             ["variants-silver"] = PaperDesignVariants(RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder))),
             ["relations"] = Relations(sweep).Render(),
             ["horizon"] = Horizon(RunSet.Load(Path.Combine(runsRoot, LongHorizonFolder))).Render(),
-            ["glue"] = Glue([.. sweep.Runs.Select(r => ($"{SweepFolder}/{r.Name}", r)), .. weak.Runs.Select(r => ($"{WeakSweepFolder}/{r.Name}", r))]).Render(),
+            ["glue"] = Glue([.. sweep.Runs.Select(r => (r.Label, r)), .. weak.Runs.Select(r => (r.Label, r))]).Render(),
         };
     }
 
@@ -101,8 +101,8 @@ public static class ReproductionTables
     /// </summary>
     public static IReadOnlyList<(string Label, RecordedRun Run)> BaseRuns(string runsRoot, RunSet sweep) =>
     [
-        .. RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder)).OfVariant(SasVariant.Baseline).Select(r => ($"{PaperDesignFolder}/{r.Name}", r)),
-        .. sweep.OfVariant(SasVariant.Baseline).Select(r => ($"{SweepFolder}/{r.Name}", r)),
+        .. RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder)).OfVariant(SasVariant.Baseline).Select(r => (r.Label, r)),
+        .. sweep.OfVariant(SasVariant.Baseline).Select(r => (r.Label, r)),
         .. ExtraBaseRuns.Where(p => RunFolder.IsRun(Path.Combine(runsRoot, p)))
             .Select(p => (p, RecordedRun.Load(Path.Combine(runsRoot, p)))),
     ];
@@ -137,7 +137,7 @@ public static class ReproductionTables
 
     /// <summary>The runs of <see cref="SecondScaleFolder"/>, labelled by their path under the root (none while it is absent).</summary>
     public static IReadOnlyList<(string Label, RecordedRun Run)> SecondScaleRuns(string runsRoot) =>
-        [.. RunSet.Load(Path.Combine(runsRoot, SecondScaleFolder)).Runs.Select(r => ($"{SecondScaleFolder}/{r.Name}", r))];
+        [.. RunSet.Load(Path.Combine(runsRoot, SecondScaleFolder)).Runs.Select(r => (r.Label, r))];
 
     /// <summary>Claim 2: does BLiMP (and the masked-token accuracy) jump after the UAS plateau? The rule of <see cref="CapabilitiesSummary"/>.</summary>
     public static MarkdownTable Capabilities(IReadOnlyList<(string Label, RecordedRun Run)> runs)

@@ -37,16 +37,14 @@ public sealed record MetricSeries(string Column, double[] Steps, double[] Values
     }
 
     /// <summary>The checkpoints from <paramref name="step"/> on.</summary>
-    public MetricSeries From(double step)
-    {
-        var kept = Enumerable.Range(0, Count).Where(i => Steps[i] >= step).ToArray();
-        return this with { Steps = [.. kept.Select(i => Steps[i])], Values = [.. kept.Select(i => Values[i])] };
-    }
+    public MetricSeries From(double step) => Where(s => s >= step);
 
     /// <summary>The checkpoints up to <paramref name="step"/>, inclusive.</summary>
-    public MetricSeries Until(double step)
+    public MetricSeries Until(double step) => Where(s => s <= step);
+
+    private MetricSeries Where(Func<double, bool> keepStep)
     {
-        var kept = Enumerable.Range(0, Count).Where(i => Steps[i] <= step).ToArray();
+        var kept = Enumerable.Range(0, Count).Where(i => keepStep(Steps[i])).ToArray();
         return this with { Steps = [.. kept.Select(i => Steps[i])], Values = [.. kept.Select(i => Values[i])] };
     }
 

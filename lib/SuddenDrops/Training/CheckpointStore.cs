@@ -73,7 +73,7 @@ public sealed class CheckpointStore(string directory)
         System.IO.Directory.CreateDirectory(partial);
         model.save(Path.Combine(partial, ModelFile));
         optimizer.Save(Path.Combine(partial, OptimizerFile));
-        var checksums = new[] { ModelFile, OptimizerFile }.ToDictionary(f => f, f => Sha256(Path.Combine(partial, f)));
+        var checksums = new[] { ModelFile, OptimizerFile }.ToDictionary(f => f, f => FileChecksum.Sha256(Path.Combine(partial, f)));
         JsonFiles.Save(Path.Combine(partial, StateFile), state with { Checksums = checksums });
         if (System.IO.Directory.Exists(final)) System.IO.Directory.Delete(final, recursive: true);
         System.IO.Directory.Move(partial, final);
@@ -110,7 +110,7 @@ public sealed class CheckpointStore(string directory)
         {
             var path = Path.Combine(PathFor(step), file);
             if (!File.Exists(path)) continue; // optimizer state of an older checkpoint, deleted on purpose
-            var actual = Sha256(path);
+            var actual = FileChecksum.Sha256(path);
             if (!string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
                 return $"{path} is damaged: its SHA-256 is {actual[..12]}…, {StateFile} recorded {expected[..12]}… ({new FileInfo(path).Length:N0} bytes now)";
         }
@@ -123,8 +123,6 @@ public sealed class CheckpointStore(string directory)
     private CheckpointState ReadState(long step) =>
         JsonFiles.Load<CheckpointState>(Path.Combine(PathFor(step), StateFile))
         ?? throw new InvalidDataException($"{Path.Combine(PathFor(step), StateFile)} is empty.");
-
-    private static string Sha256(string path) => FileChecksum.Sha256(path);
 
     /// <summary>Removes half-written checkpoints left by a crash.</summary>
     public void RemovePartial()
