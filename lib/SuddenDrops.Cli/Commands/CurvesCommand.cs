@@ -28,7 +28,7 @@ internal static class CurvesCommand
             if (parse.GetValue(threads) is int n and > 0) set_num_threads(n);
             var options = new CheckpointCurvesOptions(CheckpointCurvesOptions.ParseProbes(parse.GetValue(probes)!), parse.GetValue(every),
                 parse.GetValue(output), parse.GetValue(device)!, parse.GetValue(data), parse.GetValue(relations), parse.GetValue(minWords),
-                parse.GetValue(dense) is string window ? ParseWindow(window) : null);
+                parse.GetValue(dense) is string window ? DenseWindow.Parse(window) : null);
             var result = CheckpointCurves.Run(parse.GetValue(run)!, options, line => Console.WriteLine(line));
             var seconds = result.Evaluated.Select(e => e.Seconds).ToArray();
             Console.WriteLine($"curves: {result.Selected.Count} checkpoints chosen, {result.Evaluated.Count} evaluated, {result.Skipped.Count} already done" +
@@ -37,17 +37,6 @@ internal static class CurvesCommand
             return 0;
         }));
         return command;
-    }
-
-    private static DenseWindow ParseWindow(string text)
-    {
-        var parts = text.Split(':');
-        long[] values = parts.Length == 3 && parts.All(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            ? [.. parts.Select(p => long.Parse(p, CultureInfo.InvariantCulture))]
-            : throw new ArgumentException($"--dense must be FROM:TO:EVERY in steps (e.g. 3900:7400:100), got '{text}'.");
-        return values[0] <= values[1] && values[2] is >= 1 and <= int.MaxValue
-            ? new DenseWindow(values[0], values[1], (int)values[2])
-            : throw new ArgumentException($"--dense: FROM must not exceed TO and EVERY must be at least 1, got '{text}'.");
     }
 
     private static Table OnsetTable(IReadOnlyList<RelationOnset> onsets)

@@ -8,7 +8,7 @@ namespace SuddenDrops.Cli.Commands;
 
 /// <summary>
 /// <c>sdrops sweep</c>: trains every (variant, seed) of the regulariser experiment into <c>&lt;out&gt;/&lt;variant&gt;-s&lt;seed&gt;</c>
-/// (finished runs skipped, unfinished resumed), then writes <c>&lt;out&gt;/summary.csv</c> and prints it.
+/// (finished runs skipped, unfinished resumed; with <c>--dense</c>, each run's dense curves after it), then writes <c>&lt;out&gt;/summary.csv</c> and prints it.
 /// </summary>
 internal static class SweepCommand
 {
@@ -24,6 +24,8 @@ internal static class SweepCommand
         var only = new Option<string?>("--run") { Description = "Train only this run of the sweep (e.g. sas-@1000-s2); what a Slurm array task runs." };
         var plan = new Option<string?>("--plan") { Description = "slurm: write a Slurm job array (one task per run, SAS−(k) forks after their SAS− task) into <out>/slurm/ and train nothing." };
         var partition = new Option<string?>("--partition") { Description = "Slurm partition for --plan slurm." };
+        var dense = new Option<string?>("--dense") { Description = "FROM:TO:EVERY — after each run, evaluate its checkpoints from step FROM to TO every EVERY steps (and its first and last) with --dense-probes, into <run>/curves/ (as `sdrops curves --dense`; e.g. the release plan's window 4000:8000:100)." };
+        var denseProbes = new Option<string>("--dense-probes") { Description = "Comma-separated probes of --dense: relations, blimp, twonn.", DefaultValueFactory = _ => "blimp,twonn" };
         var time = new Option<string>("--time") { Description = "Slurm time limit per task for --plan slurm.", DefaultValueFactory = _ => "24:00:00" };
         var command = new Command("sweep", "Train the regulariser variants (base, SAS+, SAS-, SAS-(k)) over seeds, then summarise losses, UAS and onsets.");
         options.AddTo(command);
@@ -37,6 +39,8 @@ internal static class SweepCommand
         command.Options.Add(plan);
         command.Options.Add(partition);
         command.Options.Add(time);
+        command.Options.Add(dense);
+        command.Options.Add(denseProbes);
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var preset = options.Build(parse);
@@ -55,7 +59,11 @@ internal static class SweepCommand
                 AnsiConsole.MarkupLine($"Slurm plan for {runs.Count} runs: {Markup.Escape(string.Join(", ", written))}; submit with [bold]bash {Markup.Escape(written[^1])}[/].");
                 return 0;
             }
-            bool completed = parse.GetValue(summaryOnly) || TrainAll(runs, parse.GetValue(data), parse.GetValue(only), stop.Token);
+            var curves = parse.GetValue(dense) is string window
+                ? new CheckpointCurvesOptions(CheckpointCurvesOptions.ParseProbes(parse.GetValue(denseProbes)!), Every: int.MaxValue,
+                    Device: preset.Device, Dense: DenseWindow.Parse(window))
+                : null;
+            bool completed = parse.GetValue(summaryOnly) || TrainAll(runs, parse.GetValue(data), parse.GetValue(only), curves, stop.Token);
             var rows = SweepSummary.Of(runs);
             var summaryPath = Path.Combine(outDir, "summary.csv");
             SweepSummary.Write(summaryPath, rows);
@@ -67,10 +75,11 @@ internal static class SweepCommand
     }
 
     /// <summary>Trains the runs (or the one named) with a progress display; false when cancelled (the current run wrote a checkpoint).</summary>
-    private static bool TrainAll(IReadOnlyList<SweepRun> runs, string? dataRoot, string? only, CancellationToken cancel)
+    private static bool TrainAll(IReadOnlyList<SweepRun> runs, string? dataRoot, string? only, CheckpointCurvesOptions? curves, CancellationToken cancel)
     {
         var runner = new SweepRunner(runs, dataRoot)
         {
+            Curves = curves,
             Watch = (run, trainer, train) =>
             {
                 TrainingSummary summary = null!;

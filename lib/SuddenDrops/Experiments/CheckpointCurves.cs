@@ -29,7 +29,8 @@ public static class CheckpointCurves
                                        || dense is { } w && s >= w.From && s <= w.To && s % w.Every == 0).ToList();
     }
 
-    public static CheckpointCurvesResult Run(string runDirectory, CheckpointCurvesOptions options, Action<string>? log = null)
+    /// <summary>Evaluates the selected checkpoints of a run; a cancellation stops between checkpoints (what is written stays).</summary>
+    public static CheckpointCurvesResult Run(string runDirectory, CheckpointCurvesOptions options, Action<string>? log = null, CancellationToken cancel = default)
     {
         var run = new RunFolder(runDirectory);
         if (!run.HasConfig) throw new FileNotFoundException($"{run.ConfigPath} does not exist: {runDirectory} is not a run folder.", run.ConfigPath);
@@ -52,6 +53,7 @@ public static class CheckpointCurves
         var skipped = new List<long>();
         foreach (var step in selected)
         {
+            if (cancel.IsCancellationRequested) break;
             var missing = options.Probes.Where(p => !IsDone(p, step, relationRows, probeTable)).ToHashSet();
             if (missing.Count == 0)
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SuddenDrops.Experiments;
 
 /// <summary>Settings of a post-hoc checkpoint evaluation (<see cref="CheckpointCurves"/>).</summary>
@@ -34,5 +36,22 @@ public sealed record CheckpointCurvesOptions(
 
 /// <summary>Checkpoints from <paramref name="From"/> to <paramref name="To"/> (inclusive) are evaluated every <paramref name="Every"/>
 /// steps, beside those <see cref="CheckpointCurvesOptions.Every"/> selects: dense probes where a transition happens.</summary>
-public sealed record DenseWindow(long From, long To, int Every);
+public sealed record DenseWindow(long From, long To, int Every)
+{
+    /// <summary>Reads <c>FROM:TO:EVERY</c> in steps (e.g. <c>3900:7400:100</c>), as the <c>--dense</c> options spell it.</summary>
+    /// <exception cref="ArgumentException">Not three whole numbers, FROM above TO, or EVERY below 1.</exception>
+    public static DenseWindow Parse(string text)
+    {
+        var parts = text.Split(':');
+        long[] values = parts.Length == 3 && parts.All(p => long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            ? [.. parts.Select(p => long.Parse(p, CultureInfo.InvariantCulture))]
+            : throw new ArgumentException($"A dense window is FROM:TO:EVERY in steps (e.g. 3900:7400:100), got '{text}'.");
+        return values[0] <= values[1] && values[2] is >= 1 and <= int.MaxValue
+            ? new DenseWindow(values[0], values[1], (int)values[2])
+            : throw new ArgumentException($"A dense window's FROM must not exceed TO and its EVERY must be at least 1, got '{text}'.");
+    }
+
+    /// <summary>The <c>FROM:TO:EVERY</c> that <see cref="Parse"/> reads.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{From}:{To}:{Every}");
+}
 

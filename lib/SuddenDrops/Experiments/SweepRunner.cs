@@ -5,8 +5,9 @@ namespace SuddenDrops.Experiments;
 /// <summary>
 /// Trains the runs of a sweep (<see cref="Sweep.Plan"/>) in <see cref="Sweep.TrainingOrder"/>: finished runs are skipped,
 /// unfinished ones resumed, an SAS−(k) run that is not begun forks from its seed's SAS− run at step k where that is exact
-/// (<see cref="Sweep.ForkSource"/>), and an SAS− run keeps its optimizer state at every planned fork point. These decisions
-/// live here so that the CLI, a notebook and a Slurm array task (<see cref="SlurmPlan"/>) make them alike.
+/// (<see cref="Sweep.ForkSource"/>), and an SAS− run keeps its optimizer state at every planned fork point. With
+/// <see cref="Curves"/>, each finished run is then evaluated after the fact (<see cref="CheckpointCurves"/>, resumable), so
+/// that one command leaves every run complete with its dense probes before the next begins. These decisions live here so that the CLI, a notebook and a Slurm array task (<see cref="SlurmPlan"/>) make them alike.
 /// </summary>
 public sealed class SweepRunner(IReadOnlyList<SweepRun> runs, string? dataRoot)
 {
@@ -19,6 +20,15 @@ public sealed class SweepRunner(IReadOnlyList<SweepRun> runs, string? dataRoot)
 
     /// <summary>Wraps each run's training (e.g. in a progress display): receives the run, its trainer and the call that trains it.</summary>
     public Func<SweepRun, Trainer, Func<TrainingSummary>, TrainingSummary> Watch { get; init; } = (_, _, train) => train();
+
+    /// <summary>
+    /// Post-hoc probes run on each finished run's checkpoints before the next run (null: none); e.g. BLiMP and TwoNN every
+    /// 100 steps in the release plan's dense window. The data root is the sweep's.
+    /// </summary>
+    public CheckpointCurvesOptions? Curves { get; init; }
+
+    /// <summary>The cache of tokenised corpora (null: <see cref="CorpusPreparation.DefaultCacheDirectory"/>).</summary>
+    public string? CacheDirectory { get; init; }
 
     /// <summary>Trains every run, or only the one named <paramref name="only"/> (e.g. <c>sas-@1000-s2</c>); false when cancelled.</summary>
     public bool TrainAll(CancellationToken cancel = default, string? only = null)
@@ -35,9 +45,11 @@ public sealed class SweepRunner(IReadOnlyList<SweepRun> runs, string? dataRoot)
             if (state == SweepRunState.Finished)
             {
                 Message?.Invoke($"{label}: finished, skipped.");
+                EvaluateCurves(run, label, cancel);
+                if (cancel.IsCancellationRequested) return false;
                 continue;
             }
-            var job = TrainingJob.Prepare(run.Config, run.Folder, dataRoot, log: m => Message?.Invoke(m));
+            var job = TrainingJob.Prepare(run.Config, run.Folder, dataRoot, CacheDirectory, m => Message?.Invoke(m));
             var why = "";
             if (state == SweepRunState.NotStarted && Sweep.ForkSource(run, job.Config, out why) is { } source)
             {
@@ -57,7 +69,18 @@ public sealed class SweepRunner(IReadOnlyList<SweepRun> runs, string? dataRoot)
                 Message?.Invoke($"Stopped {run.Name} at step {summary.EndStep:N0}; run the same command again to resume.");
                 return false;
             }
+            EvaluateCurves(run, label, cancel);
+            if (cancel.IsCancellationRequested) return false;
         }
         return true;
+    }
+
+    private void EvaluateCurves(SweepRun run, string label, CancellationToken cancel)
+    {
+        if (Curves is null) return;
+        var result = CheckpointCurves.Run(run.Folder, Curves with { DataRoot = Curves.DataRoot ?? dataRoot }, m => Message?.Invoke(m), cancel);
+        Message?.Invoke(cancel.IsCancellationRequested
+            ? $"Stopped the curves of {run.Name} ({result.Evaluated.Count} checkpoints evaluated now); run the same command again to resume."
+            : $"{label}: curves of {result.Selected.Count} checkpoints, {result.Evaluated.Count} evaluated now → {result.OutDirectory}");
     }
 }

@@ -124,4 +124,48 @@ public class SweepTests : IDisposable
         Assert.Equal([2000L, 3000L], Sweep.ForkPoints(runs.Single(r => r.Name == "sas--s2"), runs).Order());
         Assert.Empty(Sweep.ForkPoints(runs.Single(r => r.Name == "base-s1"), runs));
     }
+
+    [Fact]
+    public void With_dense_curves_each_run_is_evaluated_in_its_window_right_after_training_and_not_again()
+    {
+        var corpus = EwtTextCorpus.Write(temp);
+        var preset = Presets.Tiny with
+        {
+            Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 },
+            Corpus = new CorpusConfig([corpus], PrunedVocabulary: 1000, HeldOutEvery: 10),
+            SequenceLength = 64,
+            BatchSize = 4,
+            Steps = 4,
+            EvalBatches = 1,
+            Checkpoints = new CheckpointSchedule(DenseEvery: 1, DenseUntil: 4, SparseEvery: 1),
+            Probes = new ProbeConfig(UasSentences: 40, BlimpPerParadigm: 0, TwoNNPoints: 0),
+        };
+        var runs = Sweep.Plan(preset, [SasVariant.Baseline], [3], new RegularizerConfig(SasVariant.Baseline), temp.PathOf("sweep"));
+        var curves = new CheckpointCurvesOptions(new HashSet<CurveProbe> { CurveProbe.TwoNN }, Every: int.MaxValue, Dense: DenseWindow.Parse("1:2:1"));
+        var messages = new List<string>();
+        var runner = new SweepRunner(runs, SharedData.Root) { Curves = curves, CacheDirectory = temp.PathOf("cache") };
+        runner.Message += messages.Add;
+
+        Assert.True(runner.TrainAll());
+
+        var probes = new MetricsLog(CurveFiles.ProbesOf(new RunFolder(runs[0].Folder)));
+        Assert.Equal([0.0, 1, 2, 4], probes.Numbers(MetricColumns.Step)); // the first, the window, the last
+        Assert.All(probes.Numbers(MetricColumns.IntrinsicDimension(1)), d => Assert.True(d > 0));
+        Assert.Contains(messages, m => m.Contains("curves of 4 checkpoints, 4 evaluated now", StringComparison.Ordinal));
+
+        messages.Clear();
+        Assert.True(runner.TrainAll()); // finished: skipped, and its curves are complete
+        Assert.Contains(messages, m => m.Contains("finished, skipped", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("curves of 4 checkpoints, 0 evaluated now", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dense_window_reads_from_to_every_and_names_what_is_wrong()
+    {
+        Assert.Equal(new DenseWindow(4000, 8000, 100), DenseWindow.Parse("4000:8000:100"));
+        Assert.Equal("4000:8000:100", new DenseWindow(4000, 8000, 100).ToString());
+        Assert.Contains("FROM:TO:EVERY", Assert.Throws<ArgumentException>(() => DenseWindow.Parse("4000-8000")).Message);
+        Assert.Contains("'8000:4000:100'", Assert.Throws<ArgumentException>(() => DenseWindow.Parse("8000:4000:100")).Message);
+        Assert.Contains("at least 1", Assert.Throws<ArgumentException>(() => DenseWindow.Parse("1:2:0")).Message);
+    }
 }
