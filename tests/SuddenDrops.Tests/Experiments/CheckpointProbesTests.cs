@@ -11,17 +11,8 @@ public class CheckpointProbesTests
     {
         using var folder = new TempFolder();
         var corpus = EwtTextCorpus.Write(folder); // EWT train sentences, one paragraph per 8 sentences
-        var config = Presets.Tiny with
-        {
-            Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 }, // a quarter of the tiny width keeps the probes to seconds
-            Corpus = new CorpusConfig([corpus], PrunedVocabulary: 400, HeldOutEvery: 10),
-            SequenceLength = 32,
-            BatchSize = 4,
-            Steps = 2,
-            EvalBatches = 1,
-            Checkpoints = new CheckpointSchedule(DenseEvery: 2, DenseUntil: 2, SparseEvery: 2),
-            Probes = new ProbeConfig(UasSentences: 10, BlimpPerParadigm: 1, TwoNNPoints: 60),
-        };
+        var config = QuarterTiny.Config(corpus, steps: 2, new ProbeConfig(UasSentences: 10, BlimpPerParadigm: 1, TwoNNPoints: 60), vocabulary: 400, sequenceLength: 32)
+            with { Checkpoints = new CheckpointSchedule(DenseEvery: 2, DenseUntil: 2, SparseEvery: 2) };
         var job = TrainingJob.Prepare(config, folder.PathOf("run"), SharedData.Root, folder.PathOf("cache"));
         var probes = CheckpointProbes.Default(job);
         Assert.Equal([typeof(UasProbe), typeof(TwoNNProbe), typeof(BlimpProbe)], probes.Select(p => p.GetType()));

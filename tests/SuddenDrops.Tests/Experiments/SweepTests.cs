@@ -129,17 +129,7 @@ public class SweepTests : IDisposable
     public void With_dense_curves_each_run_is_evaluated_in_its_window_right_after_training_and_not_again()
     {
         var corpus = EwtTextCorpus.Write(temp);
-        var preset = Presets.Tiny with
-        {
-            Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 },
-            Corpus = new CorpusConfig([corpus], PrunedVocabulary: 1000, HeldOutEvery: 10),
-            SequenceLength = 64,
-            BatchSize = 4,
-            Steps = 4,
-            EvalBatches = 1,
-            Checkpoints = new CheckpointSchedule(DenseEvery: 1, DenseUntil: 4, SparseEvery: 1),
-            Probes = new ProbeConfig(UasSentences: 40, BlimpPerParadigm: 0, TwoNNPoints: 0),
-        };
+        var preset = QuarterTiny.Config(corpus, steps: 4, new ProbeConfig(UasSentences: 40, BlimpPerParadigm: 0, TwoNNPoints: 0));
         var runs = Sweep.Plan(preset, [SasVariant.Baseline], [3], new RegularizerConfig(SasVariant.Baseline), temp.PathOf("sweep"));
         var curves = new CheckpointCurvesOptions(new HashSet<CurveProbe> { CurveProbe.TwoNN }, Every: int.MaxValue, Dense: DenseWindow.Parse("1:2:1"));
         var messages = new List<string>();

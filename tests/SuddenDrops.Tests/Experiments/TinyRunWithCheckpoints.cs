@@ -14,17 +14,7 @@ public sealed class TinyRunWithCheckpoints : IDisposable
     public TinyRunWithCheckpoints()
     {
         var corpus = EwtTextCorpus.Write(folder);
-        var config = Presets.Tiny with
-        {
-            Model = Presets.Tiny.Model with { Hidden = 32, Intermediate = 64 },
-            Corpus = new CorpusConfig([corpus], PrunedVocabulary: 1000, HeldOutEvery: 10),
-            SequenceLength = 64,
-            BatchSize = 4,
-            Steps = 2,
-            EvalBatches = 1,
-            Checkpoints = new CheckpointSchedule(DenseEvery: 1, DenseUntil: 2, SparseEvery: 1),
-            Probes = new ProbeConfig(UasSentences: 60, BlimpPerParadigm: 1, TwoNNPoints: 60),
-        };
+        var config = QuarterTiny.Config(corpus, steps: 2, new ProbeConfig(UasSentences: 60, BlimpPerParadigm: 1, TwoNNPoints: 60));
         var job = TrainingJob.Prepare(config, folder.PathOf("run"), SharedData.Root, folder.PathOf("cache"));
         job.CreateTrainer(CheckpointProbes.Default(job)).Run(resume: false);
         Root = job.Run.Root;
