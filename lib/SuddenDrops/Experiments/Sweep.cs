@@ -53,7 +53,7 @@ public static class Sweep
                     $"{folder.ConfigPath} was written for other settings than this sweep's {run.Name} ({string.Join("; ", differences)}); choose another --out folder.");
         }
         var steps = folder.Checkpoints.Steps();
-        return steps.Count == 0 ? SweepRunState.NotStarted
+        return steps.Count == 0 ? (folder.LastLoggedStep() >= run.Config.Steps ? SweepRunState.Finished : SweepRunState.NotStarted)
             : steps.Contains(run.Config.Steps) ? SweepRunState.Finished
             : SweepRunState.Unfinished;
     }

@@ -78,6 +78,12 @@ public sealed class SweepRunner(IReadOnlyList<SweepRun> runs, string? dataRoot)
     private void EvaluateCurves(SweepRun run, string label, CancellationToken cancel)
     {
         if (Curves is null) return;
+        if (new RunFolder(run.Folder).Checkpoints.Steps().Count == 0)
+        {
+            // e.g. a finished run whose checkpoints were deleted after its curves were taken: nothing left to evaluate.
+            Message?.Invoke($"{label}: no checkpoint left, so no curves evaluated.");
+            return;
+        }
         var result = CheckpointCurves.Run(run.Folder, Curves with { DataRoot = Curves.DataRoot ?? dataRoot }, m => Message?.Invoke(m), cancel);
         Message?.Invoke(cancel.IsCancellationRequested
             ? $"Stopped the curves of {run.Name} ({result.Evaluated.Count} checkpoints evaluated now); run the same command again to resume."

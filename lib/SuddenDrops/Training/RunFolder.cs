@@ -107,6 +107,11 @@ public sealed class RunFolder
     /// <summary>Whether the run has written its checkpoint table (see <see cref="IsRun"/>).</summary>
     public bool HasMetrics => File.Exists(MetricsPath);
 
+    /// <summary>The last step of the checkpoint table (0 when it is empty or missing): how far the run's record reaches,
+    /// whether or not its checkpoints are still there.</summary>
+    public long LastLoggedStep() =>
+        HasMetrics ? (long)new MetricsLog(MetricsPath).Numbers(MetricColumns.Step).Where(s => !double.IsNaN(s)).DefaultIfEmpty(0).Max() : 0;
+
     public TrainingConfig LoadConfig() => JsonFiles.Load<TrainingConfig>(ConfigPath);
 
     /// <summary>The run's configuration, or null when it has no <c>config.json</c>.</summary>

@@ -248,6 +248,12 @@ public sealed class Trainer
         if (!resume && store.Steps().Count > 0)
             throw new InvalidOperationException(
                 $"{run.Root} already holds checkpoints ({store.Steps().Count}). Continue it with --resume, or choose another --out folder.");
+        // A record without a checkpoint to continue from (e.g. a finished run whose checkpoints were deleted): training
+        // afresh would truncate it, so refuse rather than lose it.
+        if (run.LastLoggedStep() is var logged and > 0 && store.LatestResumable() is null)
+            throw new InvalidOperationException(
+                $"{run.MetricsPath} records the run up to step {logged:N0}, but {store.Directory} holds no checkpoint to continue from, "
+                + $"so training would overwrite that record. Choose another --out folder, or delete {run.Root} to train the run again.");
         if (resume && run.HasConfig)
         {
             var saved = run.LoadConfig();

@@ -147,6 +147,21 @@ public class SweepTests : IDisposable
         Assert.True(runner.TrainAll()); // finished: skipped, and its curves are complete
         Assert.Contains(messages, m => m.Contains("finished, skipped", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("curves of 4 checkpoints, 0 evaluated now", StringComparison.Ordinal));
+
+        // Checkpoints deleted after the curves: the run is still finished (its record reaches the last step), passed
+        // over without curves, and a trainer refuses to start afresh over its record.
+        messages.Clear();
+        var folder = new RunFolder(runs[0].Folder);
+        Directory.Delete(folder.Checkpoints.Directory, recursive: true);
+        var record = File.ReadAllText(folder.MetricsPath);
+        Assert.Equal(SweepRunState.Finished, Sweep.StateOf(runs[0]));
+        Assert.True(runner.TrainAll());
+        Assert.Contains(messages, m => m.Contains("finished, skipped", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("no checkpoint left", StringComparison.Ordinal));
+        var job = TrainingJob.Prepare(runs[0].Config, runs[0].Folder, SharedData.Root, temp.PathOf("cache"));
+        foreach (var resume in new[] { false, true })
+            Assert.Contains("holds no checkpoint to continue from", Assert.Throws<InvalidOperationException>(() => job.CreateTrainer([]).Run(resume)).Message);
+        Assert.Equal(record, File.ReadAllText(folder.MetricsPath));
     }
 
     [Fact]
