@@ -99,5 +99,12 @@ public static class SasVariantsFigure
         OnsetMarks.OnCurve(canvas, panel, onsets, series, color, metricName);
     }
 
-    internal static string Describe(RunSet runs) => runs.Folder.Length > 0 ? runs.Folder : "the given runs";
+    /// <summary>The runs' folder as a figure names it: relative to the project when inside it (figures are committed).</summary>
+    internal static string Describe(RunSet runs)
+    {
+        if (runs.Folder.Length == 0) return "the given runs";
+        var root = Data.ProjectRoot.Find();
+        var relative = root is null ? runs.Folder : Path.GetRelativePath(root, runs.Folder);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? runs.Folder : relative;
+    }
 }

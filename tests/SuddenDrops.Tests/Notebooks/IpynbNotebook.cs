@@ -58,7 +58,8 @@ internal sealed record IpynbNotebook(string Path, string KernelSpecName, string 
         {
             var mimeTypes = data.EnumerateObject().Select(p => p.Name).ToList();
             var text = data.TryGetProperty("text/html", out var html) ? Text(html)
-                : data.TryGetProperty("text/plain", out var plain) ? Text(plain) : "";
+                : data.TryGetProperty("text/plain", out var plain) ? Text(plain)
+                : data.TryGetProperty("text/markdown", out var markdown) ? Text(markdown) : "";
             return new IpynbOutput(type, mimeTypes, text);
         }
         return new IpynbOutput(type, [], output.TryGetProperty("text", out var stream) ? Text(stream) : "");

@@ -29,8 +29,8 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         ["01-implicit-parses"] = [("01-dependency-tree", ["#222222"]), ("01-attention-heatmap", ["#2171b5"]), ("01-attention-heatmap-plateau", ["#2171b5"])],
         ["02-two-stage-transition"] = [("02-two-scales", ["#EF553B"]), ("02-two-stage-transition", ["#636efa"]), ("02-two-stage-across-runs", ["#EF553B"])],
         ["03-simplicity-dip"] = [("03-simplicity-dip", [Missing, "#440154"])],
-        ["04-sas-plus-minus"] = [("04-sas-plus-minus", [Missing, "#333333"])],
-        ["05-early-suppression"] = [("05-early-suppression", [Missing, "#333333"]), ("05-early-suppression-16k", [Missing, "#333333"])],
+        ["04-sas-plus-minus"] = [("04-sas-plus-minus", [Missing, "#333333"]), ("04-sas-plus-minus-gold-rows", [Missing, "#333333"])],
+        ["05-early-suppression"] = [("05-early-suppression", [Missing, "#333333"]), ("05-early-suppression-gold-rows", [Missing, "#333333"]), ("05-early-suppression-16k", [Missing, "#333333"])],
     };
 
     /// <summary>Figures a notebook adds once the runs for them exist.</summary>
@@ -46,8 +46,8 @@ public sealed class SeriesNotebookTests(ITestOutputHelper output) : IDisposable
         ["01-implicit-parses"] = ["heads right: UAS", "Best head", "Best offset baseline: head = word +1"],
         ["02-two-stage-transition"] = ["small: 91 checkpoints up to step 6,500. Structure onset ▲ at step", "runs have a structure onset"],
         ["03-simplicity-dip"] = ["TwoNN"],
-        ["04-sas-plus-minus"] = ["SAS+", "SAS−"],
-        ["05-early-suppression"] = ["SAS−(", "UAS @ 16,000"],
+        ["04-sas-plus-minus"] = ["SAS+", "SAS−", "per edge"],
+        ["05-early-suppression"] = ["SAS−(", "UAS @ 16,000", "release steps k ="],
     };
 
     [Theory]
