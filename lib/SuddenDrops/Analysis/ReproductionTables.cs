@@ -139,6 +139,17 @@ public static class ReproductionTables
     public static IReadOnlyList<(string Label, RecordedRun Run)> SecondScaleRuns(string runsRoot) =>
         [.. RunSet.Load(Path.Combine(runsRoot, SecondScaleFolder)).Runs.Select(r => (r.Label, r))];
 
+    /// <summary>
+    /// The second scale's runs by candidate of the search (<see cref="RecordedRun.Variant"/>: the folder name without its
+    /// <c>-sN</c> seed, <c>s-64</c>, <c>m-64</c>), each labelled with its shape, <c>s-64 (4 × 256)</c>, in name order: one
+    /// colour per candidate in the two-scales figure, whatever seeds each has.
+    /// </summary>
+    public static IReadOnlyList<(string Scale, IReadOnlyList<RecordedRun> Runs)> SecondScaleCandidates(RunSet secondScale) =>
+    [
+        .. secondScale.Runs.GroupBy(r => r.Variant, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key + (g.First().Config?.Model is { } m ? $" ({m.Layers} × {m.Hidden})" : ""), (IReadOnlyList<RecordedRun>)[.. g])),
+    ];
+
     /// <summary>Claim 2: does BLiMP (and the masked-token accuracy) jump after the UAS plateau? The rule of <see cref="CapabilitiesSummary"/>.</summary>
     public static MarkdownTable Capabilities(IReadOnlyList<(string Label, RecordedRun Run)> runs)
     {

@@ -81,6 +81,17 @@ public sealed class CapabilitiesSummaryTests : IDisposable
     }
 
     [Fact]
+    public void The_second_scales_runs_are_grouped_by_candidate_with_its_shape_whatever_their_seeds()
+    {
+        var candidates = ReproductionTables.SecondScaleCandidates(RunSet.Load(Path.GetDirectoryName(CommittedRuns.SmallCpu)!));
+
+        var smallCpu = Assert.Single(candidates, c => c.Scale.StartsWith("s-64", StringComparison.Ordinal));
+        Assert.Equal("s-64 (4 × 256)", smallCpu.Scale);
+        Assert.Equal(["s-64-s0", "s-64-s1"], smallCpu.Runs.Select(r => r.Name).Order());
+        Assert.All(candidates, c => Assert.All(c.Runs, r => Assert.StartsWith(c.Scale.Split(' ')[0] + "-s", r.Name, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_committed_tiny_base_runs_show_no_second_stage()
     {
         var sweep = RunSet.Load(Path.Combine(CommittedRuns.Root, ReproductionTables.SweepFolder));
