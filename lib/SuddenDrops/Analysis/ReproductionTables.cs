@@ -150,6 +150,19 @@ public static class ReproductionTables
             .Select(g => (g.Key + (g.First().Config?.Model is { } m ? $" ({m.Layers} × {m.Hidden})" : ""), (IReadOnlyList<RecordedRun>)[.. g])),
     ];
 
+    /// <summary>
+    /// The scales of the "two scales, two stages" figure, in drawing order: the tiny base runs trained to twice the preset's
+    /// steps (<see cref="LongHorizonFolder"/>, the longest tiny runs with a BLiMP curve), each candidate of the second-scale
+    /// search (<see cref="SecondScaleCandidates"/>), then the independent reference run (<see cref="ReferenceRun"/>) where
+    /// <paramref name="dataRoot"/> has it beside it.
+    /// </summary>
+    public static IReadOnlyList<(string Scale, IReadOnlyList<RecordedRun> Runs)> TwoScales(string runsRoot, string dataRoot) =>
+    [
+        ("tiny", RunSet.Load(Path.Combine(runsRoot, LongHorizonFolder)).OfVariant(SasVariant.Baseline)),
+        .. SecondScaleCandidates(RunSet.Load(Path.Combine(runsRoot, SecondScaleFolder))),
+        .. ReferenceRun.TryLoad(dataRoot) is { } reference ? [(ReferenceRun.Label, (IReadOnlyList<RecordedRun>)[reference])] : Array.Empty<(string, IReadOnlyList<RecordedRun>)>(),
+    ];
+
     /// <summary>Claim 2: does BLiMP (and the masked-token accuracy) jump after the UAS plateau? The rule of <see cref="CapabilitiesSummary"/>.</summary>
     public static MarkdownTable Capabilities(IReadOnlyList<(string Label, RecordedRun Run)> runs)
     {

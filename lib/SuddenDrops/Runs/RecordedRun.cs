@@ -15,12 +15,12 @@ public sealed class RecordedRun
 {
     private readonly MetricsLog? postHoc;
 
-    private RecordedRun(RunFolder folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc)
+    private RecordedRun(RunFolder folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc, string? label = null)
     {
         this.postHoc = postHoc;
         RunFolder = folder;
         Folder = folder.Root;
-        Name = Path.GetFileName(folder.Root);
+        Name = label ?? Path.GetFileName(folder.Root);
         SasVariant = config is null ? SasVariant.TryParse(name.Variant) : config.Regularizer?.Variant;
         Variant = SasVariant?.ToString() ?? name.Variant;
         Seed = config?.Seed ?? name.Seed;
@@ -84,6 +84,19 @@ public sealed class RecordedRun
         var postHocPath = CurveFiles.ProbesOf(run);
         var postHoc = File.Exists(postHocPath) ? new MetricsLog(postHocPath) : null;
         return new RecordedRun(run, RunName.Parse(Path.GetFileName(run.Root)), run.TryLoadConfig(), new MetricsLog(run.MetricsPath), postHoc);
+    }
+
+    /// <summary>
+    /// A checkpoint table on its own, outside a run folder (metrics.csv's column names, a <c>tokens</c> column, no
+    /// config.json), e.g. the independent reference run (<see cref="ReferenceRun"/>); <paramref name="name"/> and
+    /// <paramref name="seed"/> stand in for the folder's name.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static RecordedRun LoadTable(string csv, string name, int? seed)
+    {
+        if (!File.Exists(csv)) throw new FileNotFoundException($"{csv} does not exist.", csv);
+        var folder = new RunFolder(Path.GetDirectoryName(Path.GetFullPath(csv))!);
+        return new RecordedRun(folder, new RunName(name, seed), null, new MetricsLog(csv), null, name);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using SuddenDrops.Analysis;
 using SuddenDrops.Metrics;
+using SuddenDrops.Runs;
 using SuddenDrops.Training;
 
 namespace SuddenDrops.Tests.Metrics;
@@ -17,9 +19,24 @@ public class OnsetOnRealRunsTests
     [Fact]
     public void Finds_the_structure_onset_of_the_reference_run()
     {
-        var onset = UasOnset(Path.Combine(SharedData.Root, "..", "reference", "pytorch-h200-4x256x4-wiki.csv"));
+        var onset = UasOnset(ReferenceRun.PathFor(SharedData.Root));
         Assert.NotNull(onset);
         Assert.InRange(onset!.InflectionStep, 2000, 3000); // the README of the reference: UAS jumps between ~2,200 and ~3,000
+    }
+
+    [Fact]
+    public void The_reference_run_reads_as_a_recorded_run_with_its_tokens_and_blimp_and_its_second_stage_is_not_sudden()
+    {
+        var reference = ReferenceRun.TryLoad(SharedData.Root);
+
+        Assert.NotNull(reference);
+        Assert.Equal(128 * 128, reference!.TokensPerStep); // its README: batch 128 × rows of 128
+        Assert.Equal(ReferenceRun.Seed, reference.Seed);
+        Assert.Null(reference.Config);
+        var capabilities = CapabilitiesSummary.Of(reference, ReproductionTables.LateAnalysisFrom);
+        Assert.True(capabilities.BlimpFollowsPlateau); // its README: BLiMP climbs once UAS has levelled off
+        Assert.False(capabilities.BlimpOnsetSudden);   // … gradually (the README of issue 17's search quotes the sharpness)
+        Assert.Null(ReferenceRun.TryLoad(Path.Combine(Path.GetTempPath(), "no-such-data", "data")));
     }
 
     [Theory]
