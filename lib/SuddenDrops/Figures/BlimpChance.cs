@@ -27,15 +27,16 @@ internal static class BlimpChance
     /// </summary>
     /// <remarks>
     /// Neither metrics.csv nor curves/probes.csv records a pair count (<see cref="MetricColumns"/> has no such column), so n
-    /// is derived from the probe configuration in config.json: the probe scores a fixed seeded sample of
-    /// <see cref="ProbeConfig.BlimpPerParadigm"/> pairs from each of the <see cref="BlimpReader.ParadigmCount"/> (67) paradigms.
-    /// A run without config.json, or whose training probe was off (0 per paradigm, so its curve came from <c>sdrops curves</c>),
-    /// used <see cref="ProbeConfig"/>'s default, as <c>CheckpointCurves</c> does. With equal pairs per paradigm the mean
+    /// is derived from the probe configuration (<see cref="RecordedRun.BlimpPerParadigm"/>: config.json's, or the one a
+    /// table's source states, as for the reference run): the probe scores a fixed seeded sample of that many pairs from
+    /// each of the <see cref="BlimpReader.ParadigmCount"/> (67) paradigms. A run that says neither, or whose training probe
+    /// was off (0 per paradigm, so its curve came from <c>sdrops curves</c>), used <see cref="ProbeConfig"/>'s default, as
+    /// <c>CheckpointCurves</c> does. With equal pairs per paradigm the mean
     /// over paradigms that the column holds equals the pair accuracy, so the binomial error applies.
     /// </remarks>
     public static int ProbePairs(RecordedRun run)
     {
-        var perParadigm = run.Config?.ProbeSettings.BlimpPerParadigm ?? 0;
+        var perParadigm = run.BlimpPerParadigm ?? 0;
         if (perParadigm <= 0) perParadigm = new ProbeConfig().BlimpPerParadigm;
         return perParadigm * BlimpReader.ParadigmCount;
     }

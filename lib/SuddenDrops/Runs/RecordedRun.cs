@@ -15,9 +15,11 @@ public sealed class RecordedRun
 {
     private readonly MetricsLog? postHoc;
 
-    private RecordedRun(RunFolder folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc, string? label = null)
+    private RecordedRun(RunFolder folder, RunName name, TrainingConfig? config, MetricsLog metrics, MetricsLog? postHoc, string? label = null,
+        int? blimpPerParadigm = null)
     {
         this.postHoc = postHoc;
+        BlimpPerParadigm = blimpPerParadigm ?? config?.ProbeSettings.BlimpPerParadigm;
         RunFolder = folder;
         Folder = folder.Root;
         Name = label ?? Path.GetFileName(folder.Root);
@@ -68,6 +70,12 @@ public sealed class RecordedRun
     /// <summary>The checkpoint table.</summary>
     public MetricsLog Metrics { get; }
 
+    /// <summary>
+    /// Pairs per BLiMP paradigm the training probe scored: config.json's probe setting, or for a table without one the
+    /// number its source states (<see cref="LoadTable"/>); null when neither says (0: the probe was off).
+    /// </summary>
+    public int? BlimpPerParadigm { get; }
+
     /// <summary>Path of metrics.csv.</summary>
     public string MetricsPath => Metrics.FilePath;
 
@@ -89,14 +97,15 @@ public sealed class RecordedRun
     /// <summary>
     /// A checkpoint table on its own, outside a run folder (metrics.csv's column names, a <c>tokens</c> column, no
     /// config.json), e.g. the independent reference run (<see cref="ReferenceRun"/>); <paramref name="name"/> and
-    /// <paramref name="seed"/> stand in for the folder's name.
+    /// <paramref name="seed"/> stand in for the folder's name, <paramref name="blimpPerParadigm"/> for the probe setting
+    /// (pairs per paradigm of its <c>blimp</c> column, where its source states it).
     /// </summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static RecordedRun LoadTable(string csv, string name, int? seed)
+    public static RecordedRun LoadTable(string csv, string name, int? seed, int? blimpPerParadigm = null)
     {
         if (!File.Exists(csv)) throw new FileNotFoundException($"{csv} does not exist.", csv);
         var folder = new RunFolder(Path.GetDirectoryName(Path.GetFullPath(csv))!);
-        return new RecordedRun(folder, new RunName(name, seed), null, new MetricsLog(csv), null, name);
+        return new RecordedRun(folder, new RunName(name, seed), null, new MetricsLog(csv), null, name, blimpPerParadigm);
     }
 
     /// <summary>

@@ -20,10 +20,13 @@ public static class ReferenceRun
     /// <summary>The seed it was trained with (its README).</summary>
     public const int Seed = 0;
 
+    /// <summary>Pairs per paradigm of its BLiMP column (its README: a fixed sample of 20 pairs from each of the 67 paradigms).</summary>
+    public const int BlimpPerParadigm = 20;
+
     /// <summary>Where the table lies for the data root <paramref name="dataRoot"/> (e.g. <c>../shared/data</c>).</summary>
     public static string PathFor(string dataRoot) => Path.GetFullPath(Path.Combine(dataRoot, "..", FolderName, FileName));
 
     /// <summary>The reference run beside <paramref name="dataRoot"/>, or null where the data has no reference next to it.</summary>
     public static RecordedRun? TryLoad(string dataRoot) =>
-        File.Exists(PathFor(dataRoot)) ? RecordedRun.LoadTable(PathFor(dataRoot), FolderName, Seed) : null;
+        File.Exists(PathFor(dataRoot)) ? RecordedRun.LoadTable(PathFor(dataRoot), FolderName, Seed, BlimpPerParadigm) : null;
 }

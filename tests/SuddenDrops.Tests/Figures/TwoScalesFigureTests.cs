@@ -52,6 +52,21 @@ public sealed class TwoScalesFigureTests
         Assert.Contains("tiny · seed 1 does not show", notes); // BLiMP stays at chance at this scale
     }
 
+    [Fact]
+    public void The_chance_band_is_as_wide_as_the_smallest_blimp_sample_drawn_the_reference_run_included()
+    {
+        var scales = SuddenDrops.Analysis.ReproductionTables.TwoScales(CommittedRuns.Root, SharedData.Root);
+        var runs = scales.SelectMany(s => s.Runs).Where(r => r.Has(MetricColumns.Blimp)).ToList();
+        Assert.Contains(runs, r => r.Name == ReferenceRun.FolderName);
+        Assert.All(runs, r => Assert.Equal(20, r.BlimpPerParadigm)); // every probed run of the figure: 1,340 pairs
+
+        var chart = ChartJson.Of(TwoScalesFigure.Create(scales));
+
+        var chance = chart.Traces.Where(t => ChartJson.Name(t).StartsWith("BLiMP chance", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(chance);
+        Assert.All(chance, t => Assert.Contains("(0.014, n = 1,340 pairs)", ChartJson.Name(t))); // √(0.25 / 1,340)
+    }
+
     private static IReadOnlyList<double> X(JsonElement trace) =>
         [.. trace.GetProperty("x").EnumerateArray().Select(v => v.GetDouble())];
 }

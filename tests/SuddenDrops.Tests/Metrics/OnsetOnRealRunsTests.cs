@@ -33,6 +33,9 @@ public class OnsetOnRealRunsTests
         Assert.Equal(128 * 128, reference!.TokensPerStep); // its README: batch 128 × rows of 128
         Assert.Equal(ReferenceRun.Seed, reference.Seed);
         Assert.Null(reference.Config);
+        Assert.Equal(ReferenceRun.BlimpPerParadigm, reference.BlimpPerParadigm);
+        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ReferenceRun.PathFor(SharedData.Root))!, "README.md"));
+        Assert.Contains($"a fixed sample of {ReferenceRun.BlimpPerParadigm} pairs from each of the 67 paradigms", readme); // the number its source states
         var capabilities = CapabilitiesSummary.Of(reference, ReproductionTables.LateAnalysisFrom);
         Assert.True(capabilities.BlimpFollowsPlateau); // its README: BLiMP climbs once UAS has levelled off
         Assert.False(capabilities.BlimpOnsetSudden);   // … gradually (the README of issue 17's search quotes the sharpness)
