@@ -151,14 +151,14 @@ public static class ReproductionTables
     ];
 
     /// <summary>
-    /// The scales of the "two scales, two stages" figure, in drawing order: the tiny base runs trained to twice the preset's
-    /// steps (<see cref="LongHorizonFolder"/>, the longest tiny runs with a BLiMP curve), each candidate of the second-scale
-    /// search (<see cref="SecondScaleCandidates"/>), then the independent reference run (<see cref="ReferenceRun"/>) where
-    /// <paramref name="dataRoot"/> has it beside it.
+    /// The scales of the "two scales, two stages" figure, in drawing order: the plain-MLM tiny base runs of the paper's
+    /// design (<see cref="PaperDesignFolder"/>: no regulariser rows, BLiMP probed, trained past the structure plateau),
+    /// each candidate of the second-scale search (<see cref="SecondScaleCandidates"/>, also plain MLM), then the
+    /// independent reference run (<see cref="ReferenceRun"/>) where <paramref name="dataRoot"/> has it beside it.
     /// </summary>
     public static IReadOnlyList<(string Scale, IReadOnlyList<RecordedRun> Runs)> TwoScales(string runsRoot, string dataRoot) =>
     [
-        ("tiny", RunSet.Load(Path.Combine(runsRoot, LongHorizonFolder)).OfVariant(SasVariant.Baseline)),
+        ("tiny", RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder)).OfVariant(SasVariant.Baseline)),
         .. SecondScaleCandidates(RunSet.Load(Path.Combine(runsRoot, SecondScaleFolder))),
         .. ReferenceRun.TryLoad(dataRoot) is { } reference ? [(ReferenceRun.Label, (IReadOnlyList<RecordedRun>)[reference])] : Array.Empty<(string, IReadOnlyList<RecordedRun>)>(),
     ];

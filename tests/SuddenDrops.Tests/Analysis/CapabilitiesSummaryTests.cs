@@ -92,12 +92,18 @@ public sealed class CapabilitiesSummaryTests : IDisposable
     }
 
     [Fact]
-    public void The_two_scales_are_the_long_tiny_bases_then_each_candidate_then_the_reference()
+    public void The_two_scales_are_the_plain_tiny_bases_then_each_candidate_then_the_reference()
     {
         var scales = ReproductionTables.TwoScales(CommittedRuns.Root, SharedData.Root);
 
         Assert.Equal("tiny", scales[0].Scale);
-        Assert.All(scales[0].Runs, r => Assert.Equal(SasVariant.Baseline, r.SasVariant));
+        Assert.Equal(3, scales[0].Runs.Count);
+        Assert.All(scales[0].Runs, r =>
+        {
+            Assert.Equal(SasVariant.Baseline, r.SasVariant);
+            Assert.Equal(0, r.Config!.Regularizer!.LabeledRows(r.Config.BatchSize)); // plain MLM: no treebank rows in its batches
+            Assert.Contains(r.Metrics.Numbers(MetricColumns.Blimp), double.IsFinite);
+        });
         Assert.Contains(scales, s => s.Scale == "s-64 (4 × 256)");
         Assert.Equal(ReferenceRun.Label, scales[^1].Scale);
         Assert.Equal(ReferenceRun.FolderName, Assert.Single(scales[^1].Runs).Name);
