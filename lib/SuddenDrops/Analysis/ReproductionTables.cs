@@ -17,6 +17,8 @@ namespace SuddenDrops.Analysis;
 /// where it changes fastest;</item>
 /// <item><c>variants</c> (claims 4–6): per regulariser variant, over seeds, early and final UAS, loss, accuracy, BLiMP and
 /// the UAS onsets;</item>
+/// <item><c>verdicts-silver</c> (claims 4–6, the paper's design): every test of the rule in Training/Regularizer.md with
+/// each seed's numbers, and the claims' verdicts (<see cref="RegularizerVerdicts"/>);</item>
 /// <item><c>relations</c> (our addition): per dependency relation, when the best head for it forms;</item>
 /// <item><c>glue</c> (claim 6): GLUE dev scores of the fine-tuned final checkpoints, beside an untrained model and the
 /// majority class;</item>
@@ -88,6 +90,7 @@ public static class ReproductionTables
             ["lambda-choice"] = LambdaSelection(Path.Combine(runsRoot, PaperDesignLambdaFolder)),
             ["release-plan"] = ReleaseSteps(RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder))),
             ["variants-silver"] = PaperDesignVariants(RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder))),
+            ["verdicts-silver"] = PaperDesignVerdicts(RunSet.Load(Path.Combine(runsRoot, PaperDesignFolder))),
             ["relations"] = Relations(sweep).Render(),
             ["horizon"] = Horizon(RunSet.Load(Path.Combine(runsRoot, LongHorizonFolder))).Render(),
             ["glue"] = Glue([.. sweep.Runs.Select(r => (r.Label, r)), .. weak.Runs.Select(r => (r.Label, r))]).Render(),
@@ -282,6 +285,14 @@ public static class ReproductionTables
     /// <summary>The variants table of the paper's design, or that it has not run.</summary>
     public static string PaperDesignVariants(RunSet sweep) =>
         sweep.Runs.Count == 0 ? $"*Not run yet* (`{PaperDesignFolder}/` is empty).\n" : Variants(sweep).Render();
+
+    /// <summary>Claims 4–6 judged on the paper's design (<see cref="RegularizerVerdicts"/>), or that they cannot be yet.</summary>
+    public static string PaperDesignVerdicts(RunSet sweep)
+    {
+        if (sweep.OfVariant(SasVariant.Baseline).Count == 0) return $"*Not run yet* (`{PaperDesignFolder}/` holds no base run).\n";
+        var plan = ReleasePlan.Of(sweep);
+        return plan.IsReady ? RegularizerVerdicts.Of(sweep, plan).Render() : "*Not judged yet*: the release plan is not ready.\n";
+    }
 
     /// <summary>
     /// Claim 6 at twice the horizon: per variant of <see cref="LongHorizonFolder"/>, over seeds, UAS and loss at

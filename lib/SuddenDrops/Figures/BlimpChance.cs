@@ -22,25 +22,6 @@ internal static class BlimpChance
     public static double StandardError(double accuracy, int pairs) =>
         pairs > 0 ? Math.Sqrt(accuracy * (1 - accuracy) / pairs) : double.NaN;
 
-    /// <summary>
-    /// Pairs the checkpoint BLiMP probe scored for <paramref name="run"/>'s <see cref="MetricColumns.Blimp"/> curve.
-    /// </summary>
-    /// <remarks>
-    /// Neither metrics.csv nor curves/probes.csv records a pair count (<see cref="MetricColumns"/> has no such column), so n
-    /// is derived from the probe configuration (<see cref="RecordedRun.BlimpPerParadigm"/>: config.json's, or the one a
-    /// table's source states, as for the reference run): the probe scores a fixed seeded sample of that many pairs from
-    /// each of the <see cref="BlimpReader.ParadigmCount"/> (67) paradigms. A run that says neither, or whose training probe
-    /// was off (0 per paradigm, so its curve came from <c>sdrops curves</c>), used <see cref="ProbeConfig"/>'s default, as
-    /// <c>CheckpointCurves</c> does. With equal pairs per paradigm the mean
-    /// over paradigms that the column holds equals the pair accuracy, so the binomial error applies.
-    /// </remarks>
-    public static int ProbePairs(RecordedRun run)
-    {
-        var perParadigm = run.BlimpPerParadigm ?? 0;
-        if (perParadigm <= 0) perParadigm = new ProbeConfig().BlimpPerParadigm;
-        return perParadigm * BlimpReader.ParadigmCount;
-    }
-
     /// <summary>" ± 0.027 (n = 335)": the hover suffix of an accuracy measured on <paramref name="pairs"/> pairs.</summary>
     public static string Hover(double accuracy, int pairs) =>
         string.Create(CultureInfo.InvariantCulture, $" ± {StandardError(accuracy, pairs):F3} (1 SE, n = {pairs:N0} pairs)");

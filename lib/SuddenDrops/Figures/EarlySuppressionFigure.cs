@@ -71,7 +71,7 @@ public static class EarlySuppressionFigure
         {
             // The final BLiMP of a run is its sdrops blimp report when kept (its own pair count), else the probe's last value.
             var pairs = outcomes.Where(o => o.Value.FinalBlimp is not null)
-                .Select(o => FinalEvaluation.Blimp(o.Key)?.Pairs ?? BlimpChance.ProbePairs(o.Key)).ToList();
+                .Select(o => FinalEvaluation.Blimp(o.Key)?.Pairs ?? o.Key.BlimpProbePairs).ToList();
             BlimpChance.Draw(canvas, blimp, 0, lastStep, pairs);
             var se = BlimpChance.StandardError(BlimpChance.Level, pairs.Min());
             blimpLevels.AddRange([BlimpChance.Level - se, BlimpChance.Level + se]);

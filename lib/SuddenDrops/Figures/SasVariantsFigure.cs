@@ -67,7 +67,7 @@ public static class SasVariantsFigure
         if (blimp is PanelAxes chancePanel)
         {
             var steps = all.SelectMany(r => r.Series(MetricColumns.Blimp).Steps).ToList();
-            BlimpChance.Draw(canvas, chancePanel, steps.Min(), steps.Max(), all.Where(r => r.Has(MetricColumns.Blimp)).Select(BlimpChance.ProbePairs));
+            BlimpChance.Draw(canvas, chancePanel, steps.Min(), steps.Max(), all.Where(r => r.Has(MetricColumns.Blimp)).Select(r => r.BlimpProbePairs));
         }
         var onsets = all.ToDictionary(r => r, MarkedOnsets.Of);
         OnsetMarks.ExplainUnmarked(canvas, all.Select(r => onsets[r]));
@@ -82,7 +82,7 @@ public static class SasVariantsFigure
                 Draw(canvas, loss, run, MetricColumns.EvalLoss, color, dash, label, i == 0, onsets[run], "loss");
                 Draw(canvas, uas, run, MetricColumns.Uas, color, dash, label, false, onsets[run], "UAS");
                 if (blimp is PanelAxes b) Draw(canvas, b, run, MetricColumns.Blimp, color, dash, label, false, onsets[run], "BLiMP",
-                    value => BlimpChance.Hover(value, BlimpChance.ProbePairs(run)));
+                    value => BlimpChance.Hover(value, run.BlimpProbePairs));
             }
         }
         LossAxis.Fit(canvas, loss, all.Select(r => r.Series(MetricColumns.EvalLoss)), warmupEnd);

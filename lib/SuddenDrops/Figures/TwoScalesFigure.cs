@@ -49,7 +49,7 @@ public static class TwoScalesFigure
         var maxTokens = runs.Max(r => r.Series(MetricColumns.Uas).Steps.Concat(r.Series(MetricColumns.EvalLoss).Steps).DefaultIfEmpty(0).Max() * millions[r]);
         var probed = runs.Where(r => r.Has(MetricColumns.Blimp)).ToList();
         if (probed.Count > 0)
-            BlimpChance.Draw(canvas, blimp, 0, maxTokens, probed.Select(BlimpChance.ProbePairs));
+            BlimpChance.Draw(canvas, blimp, 0, maxTokens, probed.Select(r => r.BlimpProbePairs));
 
         var verdicts = new List<string>();
         var marked = new List<MarkedOnsets>();

@@ -67,7 +67,7 @@ public static class TwoStageTransitionFigure
             canvas.Line(uas, string.Create(CultureInfo.InvariantCulture, $"best offset baseline ({baseline:F3})"), [steps.Min(), steps.Max()],
                 [baseline, baseline], FigureStyle.ReferenceGray, 1.5, "dash");
         if (blimp is PanelAxes chancePanel)
-            BlimpChance.Draw(canvas, chancePanel, steps.Min(), steps.Max(), drawn.Where(r => r.Has(MetricColumns.Blimp)).Select(BlimpChance.ProbePairs));
+            BlimpChance.Draw(canvas, chancePanel, steps.Min(), steps.Max(), drawn.Where(r => r.Has(MetricColumns.Blimp)).Select(r => r.BlimpProbePairs));
         var onsets = drawn.Select(MarkedOnsets.Of).ToList();
         OnsetMarks.ExplainUnmarked(canvas, onsets);
         for (var i = 0; i < drawn.Count; i++)
@@ -77,7 +77,7 @@ public static class TwoStageTransitionFigure
             DrawCurve(canvas, loss, run, MetricColumns.EvalLoss, color, showLegend: true, onsets[i], "loss");
             DrawCurve(canvas, uas, run, MetricColumns.Uas, color, showLegend: false, onsets[i], "UAS");
             if (blimp is PanelAxes b) DrawCurve(canvas, b, run, MetricColumns.Blimp, color, showLegend: false, onsets[i], "BLiMP",
-                value => BlimpChance.Hover(value, BlimpChance.ProbePairs(run)));
+                value => BlimpChance.Hover(value, run.BlimpProbePairs));
         }
         LossAxis.Fit(canvas, loss, drawn.Select(r => r.Series(MetricColumns.EvalLoss)), warmupEnd);
         return canvas.ToChart();

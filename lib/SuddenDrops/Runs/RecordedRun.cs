@@ -76,6 +76,21 @@ public sealed class RecordedRun
     /// </summary>
     public int? BlimpPerParadigm { get; }
 
+    /// <summary>
+    /// Pairs the in-training BLiMP probe scored at each checkpoint (the <see cref="MetricColumns.Blimp"/> curve).
+    /// </summary>
+    /// <remarks>
+    /// Neither metrics.csv nor curves/probes.csv records a pair count (<see cref="MetricColumns"/> has no such column), so n
+    /// is derived from the probe configuration (<see cref="BlimpPerParadigm"/>: config.json's, or the one a table's source
+    /// states, as for the reference run): the probe scores a fixed seeded sample of that many pairs from each of the
+    /// <see cref="Data.BlimpReader.ParadigmCount"/> (67) paradigms. A run that says neither, or whose training probe was off
+    /// (0 per paradigm, so its curve came from <c>sdrops curves</c>), used <see cref="ProbeConfig"/>'s default, as
+    /// <c>CheckpointCurves</c> does. With equal pairs per paradigm the mean over paradigms that the column holds equals the
+    /// pair accuracy, so the binomial error applies.
+    /// </remarks>
+    public int BlimpProbePairs =>
+        (BlimpPerParadigm is > 0 and var perParadigm ? perParadigm : new ProbeConfig().BlimpPerParadigm) * Data.BlimpReader.ParadigmCount;
+
     /// <summary>Path of metrics.csv.</summary>
     public string MetricsPath => Metrics.FilePath;
 

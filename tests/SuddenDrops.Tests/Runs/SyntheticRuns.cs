@@ -16,10 +16,11 @@ internal static class SyntheticRuns
 
     /// <summary>
     /// Writes <c>folder/name/metrics.csv</c>: UAS 0.12 → <paramref name="uasTop"/> around <paramref name="jumpAt"/> (no jump when null),
-    /// loss falling by <paramref name="lossDrop"/> with it, BLiMP 0.5 → 0.65, TwoNN of 3 layers dipping between the onsets.
+    /// loss falling by <paramref name="lossDrop"/> with it (and shifted by <paramref name="lossShift"/> throughout), BLiMP
+    /// 0.5 → <paramref name="blimpTop"/>, TwoNN of 3 layers dipping between the onsets.
     /// </summary>
     public static string Write(string folder, string name, double? jumpAt, double uasTop = 0.3, double lossDrop = 0.8, int seed = 1,
-        bool blimp = true, bool twoNn = true, double? glue = null)
+        bool blimp = true, bool twoNn = true, double? glue = null, double lossShift = 0, double blimpTop = 0.65)
     {
         var run = Path.Combine(folder, name);
         Directory.CreateDirectory(run);
@@ -31,12 +32,12 @@ internal static class SyntheticRuns
             var row = new Dictionary<string, object?>
             {
                 ["step"] = step,
-                ["eval_loss"] = 7 - (1 - Math.Exp(-step / 300)) - lossDrop * jump + Noise(random, 0.005),
+                ["eval_loss"] = 7 + lossShift - (1 - Math.Exp(-step / 300)) - lossDrop * jump + Noise(random, 0.005),
                 ["uas"] = 0.12 + (uasTop - 0.12) * jump + Noise(random, 0.003),
                 ["uas_head"] = "1-2-head2dep",
                 ["uas_offset"] = 0.287,
             };
-            if (blimp) row["blimp"] = 0.5 + 0.15 * jump + Noise(random, 0.003);
+            if (blimp) row["blimp"] = 0.5 + (blimpTop - 0.5) * jump + Noise(random, 0.003);
             if (twoNn)
                 for (var layer = 0; layer < 3; layer++)
                 {
