@@ -150,19 +150,20 @@ public sealed record RegularizerVerdicts(IReadOnlyList<VerdictTest> Tests, IRead
         _ => "pending",
     };
 
-    /// <summary>Every test with each seed's numbers and its outcome.</summary>
-    public MarkdownTable Table() => new(
+    /// <summary>Every test of <paramref name="claims"/> (default: 4, 5 and 6) with each seed's numbers and its outcome.</summary>
+    public MarkdownTable Table(IReadOnlyCollection<int>? claims = null) => new(
         ["claim", "test", .. Seeds.Select(s => $"seed {s}"), "outcome"],
-        [.. Tests.Select(t => (IReadOnlyList<string>)
+        [.. Tests.Where(t => claims is null || claims.Contains(t.Claim)).Select(t => (IReadOnlyList<string>)
         [
             t.Claim.ToString(CultureInfo.InvariantCulture), t.Id + " " + t.Statement,
             .. Seeds.Select(seed => t.Seeds.Single(s => s.Seed == seed).Detail),
             t.Pooled is null or "—" ? t.Describe() : $"{t.Pooled}: {t.Describe()}",
         ])]);
 
-    /// <summary>The table, then one line per claim with its verdict.</summary>
-    public string Render() =>
-        Table().Render() + "\n" + string.Join("\n", new[] { 4, 5, 6 }.Select(c => $"Claim {c}: **{Word(Claim(c))}**.")) + "\n";
+    /// <summary>The table of <paramref name="claims"/> (default: all three), then one line per claim with its verdict.</summary>
+    public string Render(IReadOnlyCollection<int>? claims = null) =>
+        Table(claims).Render() + "\n"
+        + string.Join("\n", new[] { 4, 5, 6 }.Where(c => claims is null || claims.Contains(c)).Select(c => $"Claim {c}: **{Word(Claim(c))}**.")) + "\n";
 
     private sealed record SeedRuns(int Seed, RecordedRun? Base, RecordedRun? SasPlus, RecordedRun? SasMinus, RecordedRun? Early, RecordedRun? Late);
 

@@ -286,12 +286,15 @@ public static class ReproductionTables
     public static string PaperDesignVariants(RunSet sweep) =>
         sweep.Runs.Count == 0 ? $"*Not run yet* (`{PaperDesignFolder}/` is empty).\n" : Variants(sweep).Render();
 
-    /// <summary>Claims 4–6 judged on the paper's design (<see cref="RegularizerVerdicts"/>), or that they cannot be yet.</summary>
-    public static string PaperDesignVerdicts(RunSet sweep)
+    /// <summary>
+    /// Claims 4–6 (or only <paramref name="claims"/>) judged on the paper's design (<see cref="RegularizerVerdicts"/>), or
+    /// that they cannot be yet.
+    /// </summary>
+    public static string PaperDesignVerdicts(RunSet sweep, IReadOnlyCollection<int>? claims = null)
     {
         if (sweep.OfVariant(SasVariant.Baseline).Count == 0) return $"*Not run yet* (`{PaperDesignFolder}/` holds no base run).\n";
         var plan = ReleasePlan.Of(sweep);
-        return plan.IsReady ? RegularizerVerdicts.Of(sweep, plan).Render() : "*Not judged yet*: the release plan is not ready.\n";
+        return plan.IsReady ? RegularizerVerdicts.Of(sweep, plan).Render(claims) : "*Not judged yet*: the release plan is not ready.\n";
     }
 
     /// <summary>
