@@ -143,11 +143,23 @@ public sealed class RecordedRun
     /// <summary>Whether <paramref name="column"/> holds at least one measured value.</summary>
     public bool Has(string column) => Series(column).Count > 0;
 
-    /// <summary>The checkpoints where <paramref name="column"/> was measured (empty when the column does not exist).</summary>
+    /// <summary>
+    /// The checkpoints where <paramref name="column"/> was measured (empty when the column does not exist): metrics.csv's
+    /// values and, at the steps it has no value for, those of <c>curves/probes.csv</c> (a probe added after training, or the
+    /// dense window <c>sdrops curves --dense</c> evaluated between the training log's probes). Where both have a step,
+    /// the training log's value is kept (<c>sdrops curves</c> computes the same value there with the same code).
+    /// </summary>
     public MetricSeries Series(string column)
     {
         var trained = SeriesIn(Metrics, column);
-        return trained.IsEmpty && postHoc is not null ? SeriesIn(postHoc, column) : trained;
+        if (postHoc is null) return trained;
+        var measured = SeriesIn(postHoc, column);
+        if (measured.IsEmpty) return trained;
+        if (trained.IsEmpty) return measured;
+        var byStep = new SortedDictionary<double, double>();
+        for (var i = 0; i < measured.Count; i++) byStep[measured.Steps[i]] = measured.Values[i];
+        for (var i = 0; i < trained.Count; i++) byStep[trained.Steps[i]] = trained.Values[i];
+        return new MetricSeries(column, [.. byStep.Keys], [.. byStep.Values]);
     }
 
     /// <summary>The columns of metrics.csv followed by those only the post-hoc probe table has.</summary>

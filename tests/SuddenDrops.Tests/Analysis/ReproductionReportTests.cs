@@ -146,6 +146,39 @@ public sealed class ReproductionReportTests : IDisposable
     }
 
     [Fact]
+    public void A_dense_window_measured_after_training_fills_the_steps_between_the_training_logs_probes()
+    {
+        var run = SyntheticRuns.Write(temp.Path, "base-s1", 2000);
+        Directory.CreateDirectory(Path.Combine(run, "curves"));
+        var probes = new MetricsLog(CurveFiles.ProbesOf(new RunFolder(run)));
+        foreach (var step in new[] { 1000.0, 1050, 1100, 1150 })
+            probes.Append(new Dictionary<string, object?> { ["step"] = step, ["uas"] = 0.9 });
+        var recorded = RecordedRun.Load(run);
+
+        var uas = recorded.Series(MetricColumns.Uas);
+        Assert.Equal(SyntheticRuns.Steps.Length + 2, uas.Count); // 1,050 and 1,150 are new; 1,000 and 1,100 were logged
+        Assert.Equal(SyntheticRuns.Steps.Order().Concat([1050.0, 1150]).Order(), uas.Steps);
+        Assert.Equal(0.9, uas.At(1050));
+        Assert.True(uas.At(1100) < 0.5, "the training log's value wins where both have the step");
+    }
+
+    [Fact]
+    public void The_committed_dense_window_of_a_paper_design_base_is_read_beside_its_training_probes()
+    {
+        var folder = Path.Combine(CommittedRuns.Root, ReproductionTables.PaperDesignFolder, "base-s0");
+        var run = RecordedRun.Load(folder);
+        var trainingSteps = new MetricsLog(Path.Combine(folder, "metrics.csv")).Numbers(MetricColumns.Step)
+            .Zip(new MetricsLog(Path.Combine(folder, "metrics.csv")).Numbers(MetricColumns.IntrinsicDimension(1)))
+            .Where(p => !double.IsNaN(p.Second)).Select(p => p.First).ToHashSet();
+        var denseSteps = new MetricsLog(CurveFiles.ProbesOf(new RunFolder(folder))).Numbers(MetricColumns.Step).ToHashSet();
+
+        var twoNn = run.Series(MetricColumns.IntrinsicDimension(1));
+        Assert.Equal(trainingSteps.Union(denseSteps).Order(), twoNn.Steps);
+        Assert.Contains(4100.0, twoNn.Steps); // inside the dense window, between two training probes (every 500)
+        Assert.Equal(41, Enumerable.Range(0, 41).Count(i => twoNn.Steps.Contains(4000 + 100 * i)));
+    }
+
+    [Fact]
     public void Glue_table_lists_the_majority_class_the_untrained_model_and_each_final_checkpoint()
     {
         var a = SyntheticRuns.Write(temp.Path, "base-s1", 2000);
