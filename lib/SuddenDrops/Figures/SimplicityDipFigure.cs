@@ -48,7 +48,9 @@ public static class SimplicityDipFigure
         {
             var run = drawn[p];
             var onsets = MarkedOnsets.Of(run);
-            var panel = canvas.AddPanel(PanelBox.InGrid(p, rows, columns), Caption(onsets), "step",
+            // Runs of different folders can share a name (base-s0): the folder then tells the panels apart.
+            var name = drawn.Count(r => r.Name == run.Name) > 1 ? run.Label : run.Name;
+            var panel = canvas.AddPanel(PanelBox.InGrid(p, rows, columns), Caption(name, onsets), "step",
                 p % columns == 0 ? "intrinsic dimension (TwoNN, log scale)" : "", stepAxis: true);
             // Log scale: the embeddings start near 40 and every layer then stays below about 10, where the dip is; on a
             // linear 0–40 axis that range is a few pixels high.
@@ -56,8 +58,8 @@ public static class SimplicityDipFigure
             foreach (var layer in run.IntrinsicDimensionLayers)
             {
                 var series = run.Series(MetricColumns.IntrinsicDimension(layer));
-                var name = layer == 0 ? "embeddings (layer 0)" : $"layer {layer}";
-                canvas.Line(panel, name, series.Steps, series.Values, FigureStyle.LayerColor(layer, lastLayer), group: name,
+                var trace = layer == 0 ? "embeddings (layer 0)" : $"layer {layer}";
+                canvas.Line(panel, trace, series.Steps, series.Values, FigureStyle.LayerColor(layer, lastLayer), group: trace,
                     showLegend: legendLayers.Add(layer), markers: series.Count <= 40);
             }
             OnsetMarks.AsLines(canvas, panel, onsets, "#000000");
@@ -66,8 +68,8 @@ public static class SimplicityDipFigure
         return canvas.ToChart();
     }
 
-    private static string Caption(MarkedOnsets onsets) =>
+    private static string Caption(string run, MarkedOnsets onsets) =>
         onsets.IsMarked
-            ? string.Create(CultureInfo.InvariantCulture, $"{onsets.Run}: ▲ {onsets.StructureOnsetStep:N0}, ● {onsets.CapabilitiesOnsetStep:N0}")
-            : $"{onsets.Run}: ▲/● not marked ({onsets.NotMarkedReason})";
+            ? string.Create(CultureInfo.InvariantCulture, $"{run}: ▲ {onsets.StructureOnsetStep:N0}, ● {onsets.CapabilitiesOnsetStep:N0}")
+            : $"{run}: ▲/● not marked ({onsets.NotMarkedReason})";
 }

@@ -125,6 +125,20 @@ public sealed class FigureClarityTests : IDisposable
     }
 
     [Fact]
+    public void TwoNN_panels_of_runs_that_share_a_name_say_their_folder()
+    {
+        var silver = RecordedRun.Load(Path.Combine(CommittedRuns.Root, "tiny-silver", "base-s0"));
+        var gold = RecordedRun.Load(Path.Combine(CommittedRuns.TinySas, "base-s0"));
+        var other = RecordedRun.Load(Path.Combine(CommittedRuns.TinySas, "base-s1"));
+
+        var chart = ChartJson.Of(SimplicityDipFigure.Create([silver, gold, other]));
+
+        Assert.Contains(chart.Annotations, a => a.StartsWith("<b>tiny-silver/base-s0: ▲", StringComparison.Ordinal));
+        Assert.Contains(chart.Annotations, a => a.StartsWith("<b>tiny-sas/base-s0: ▲", StringComparison.Ordinal));
+        Assert.Contains(chart.Annotations, a => a.StartsWith("<b>base-s1: ▲", StringComparison.Ordinal)); // unique: its name alone
+    }
+
+    [Fact]
     public void Titles_of_regularised_runs_name_lambda_horizon_and_scale()
     {
         var strong = ChartJson.Of(SasVariantsFigure.Create(RunSet.Load(CommittedRuns.TinySas))).Title;
