@@ -26,9 +26,10 @@ public sealed record SeedResult(int Seed, bool? Passes, string Detail);
 /// <summary>
 /// One test of claims 4–6 (Regularizer.md, "How claims 4–6 are judged"): its statement, each seed's result and the outcome
 /// over the seeds. A pooled test (<see cref="Pooled"/> not null) is decided on the seeds' mean paired difference; its
-/// seed cells only show each seed's difference.
+/// seed cells only show each seed's difference, and <see cref="PooledPasses"/> whether the mean passes (null: no seed judged yet).
 /// </summary>
-public sealed record VerdictTest(int Claim, string Id, string Statement, IReadOnlyList<SeedResult> Seeds, string? Pooled, VerdictOutcome Outcome)
+public sealed record VerdictTest(int Claim, string Id, string Statement, IReadOnlyList<SeedResult> Seeds, string? Pooled, VerdictOutcome Outcome,
+    bool? PooledPasses = null)
 {
     /// <summary>The outcome as the table prints it, e.g. "holds (3 of 3)", "mixed (1 of 3)", "pending (so far 2 of 2)".</summary>
     public string Describe()
@@ -39,7 +40,7 @@ public sealed record VerdictTest(int Claim, string Id, string Statement, IReadOn
                 VerdictOutcome.Holds => "holds",
                 VerdictOutcome.DoesNotHold => "does not hold",
                 _ when Seeds.All(s => s.Passes is null) => "pending (no seed yet)",
-                _ => "pending (so far " + (Pooled.StartsWith("yes", StringComparison.Ordinal) ? "yes" : "no") + ")",
+                _ => "pending (so far " + (PooledPasses == true ? "yes" : "no") + ")",
             };
         var judged = Seeds.Where(s => s.Passes is not null).ToList();
         var count = string.Create(CultureInfo.InvariantCulture, $"{judged.Count(s => s.Passes == true)} of {judged.Count}");
@@ -206,7 +207,7 @@ public sealed record RegularizerVerdicts(IReadOnlyList<VerdictTest> Tests, IRead
         var pooled = string.Create(CultureInfo.InvariantCulture,
             $"{(passes ? "yes" : "no")}, mean {Points(mean)}, 2 SE {100 * BlimpStandardErrors * standardError:F1} pt (n = {pairs:N0} pairs, {judged.Count} seed{(judged.Count == 1 ? "" : "s")})");
         var outcome = judged.Count < results.Count ? VerdictOutcome.Pending : passes ? VerdictOutcome.Holds : VerdictOutcome.DoesNotHold;
-        return new VerdictTest(claim, id, statement, results, pooled, outcome);
+        return new VerdictTest(claim, id, statement, results, pooled, outcome, passes);
     }
 
     private static VerdictOutcome Either(VerdictOutcome a, VerdictOutcome b) =>
